@@ -1,0 +1,3 @@
+module github.com/safeshell/safeshell
+
+go 1.26.0

@@ -1,0 +1,109 @@
+package shq
+
+import "strings"
+
+// Join returns the POSIX quoting of args joined by single spaces, as
+// POSIX.Join does.
+func Join(args ...string) (string, error) { return POSIX.Join(args...) }
+
+// AppendJoin appends Join's result to dst, as POSIX.AppendJoin does.
+func AppendJoin(dst []byte, args ...string) ([]byte, error) {
+	return POSIX.AppendJoin(dst, args...)
+}
+
+// Join quotes each argument and joins them with single spaces, making one
+// simple command whose words are exactly args. The result is allocated once.
+// No arguments give the empty string.
+//
+// The first word stands in command position, where the shell gives some
+// words a meaning of their own. POSIX and Bash quote a first word that
+// contains = (NAME=value would be an assignment) or that is a reserved word
+// of bash, zsh, ksh or yash, or a declaration command that shells parse
+// specially:
+//
+//	! { } [[ ]] case coproc do done elif else end esac fi for foreach
+//	function if in nocorrect repeat select then time until while
+//	declare export let local nameref readonly typeset
+//
+// Quoting does not change command lookup: a quoted builtin (exec, command,
+// builtin, eval) or zsh precommand modifier (noglob, -) still runs as one,
+// and a program name is still looked up in PATH. Fish reads a keyword as a
+// keyword even when it is quoted, so Fish's Join refuses a first word that
+// is a fish keyword with an error wrapping ErrKeyword.
+//
+// An argument with a NUL byte is refused. Errors are *QuoteError values
+// whose Index is the argument's position.
+func (d Dialect) Join(args ...string) (string, error) {
+	n, err := d.joinLen(args)
+	if err != nil {
+		return "", err
+	}
+	if len(args) == 1 && n == len(args[0]) {
+		return args[0], nil
+	}
+	b := d.appendJoin(make([]byte, 0, n), args)
+	return unsafeString(b), nil
+}
+
+// AppendJoin appends Join's result to dst, growing dst at most once. On error
+// dst is returned unchanged.
+func (d Dialect) AppendJoin(dst []byte, args ...string) ([]byte, error) {
+	n, err := d.joinLen(args)
+	if err != nil {
+		return dst, err
+	}
+	return d.appendJoin(grow(dst, n), args), nil
+}
+
+func (d Dialect) joinLen(args []string) (int, error) {
+	n := len(args) - 1
+	for i, a := range args {
+		m, err := d.quotedLen(a, i == 0)
+		if err != nil {
+			err.Index = i
+			return 0, err
+		}
+		n += m
+	}
+	return max(n, 0), nil
+}
+
+func (d Dialect) appendJoin(dst []byte, args []string) []byte {
+	for i, a := range args {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = d.appendQuoted(dst, a, i == 0)
+	}
+	return dst
+}
+
+// commandWord reports whether POSIX and Bash must quote s in command
+// position even if s needs no quoting elsewhere.
+func commandWord(s string) bool {
+	return reservedWords[s] || strings.IndexByte(s, '=') >= 0
+}
+
+// reservedWords are the reserved words of bash, zsh, ksh and yash together,
+// and the declaration commands that shells and mvdan.cc/sh parse specially.
+var reservedWords = setOf(
+	"!", "{", "}", "[[", "]]", "case", "coproc", "do", "done", "elif", "else",
+	"end", "esac", "fi", "for", "foreach", "function", "if", "in", "nocorrect",
+	"repeat", "select", "then", "time", "until", "while",
+	"declare", "export", "let", "local", "nameref", "readonly", "typeset",
+)
+
+// fishKeywords are the words fish reads as keywords in command position,
+// quoted or not.
+var fishKeywords = setOf(
+	"begin", "end", "if", "else", "switch", "case", "while", "for",
+	"function", "not", "and", "or", "!", "time", "command", "builtin", "exec",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,534 @@
+package shq
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Byte classes. Each safe set holds the bytes that mean nothing to any shell
+// of the dialect wherever they stand in a word, so a word made only of them
+// is returned unchanged. The sets were derived by running every printable
+// byte unquoted at the start, middle and end of a word through every shell
+// of the dialect's matrix (see quote_shell_test.go), and they are kept small
+// on purpose: a byte is listed only with the reason it is harmless.
+//
+//	A-Z a-z 0-9  never special.
+//	_ - . /      never syntax. A leading - makes an option, but that is the
+//	             program's reading, not the shell's: the command builder
+//	             refuses option-shaped values.
+//	,            separates alternatives only inside {…}, and braces are never
+//	             safe.
+//	:            lets ~ expand after it in assignments, but ~ is never safe.
+//	@ +          start ksh and extglob patterns only before (, never safe.
+//	%            POSIX only: job specs are read by fg and kill, not by the
+//	             parser. In fish, %self at the start of a word expands.
+//
+// Left out on purpose: = (=cmd expands in zsh, NAME=v in command position is
+// an assignment, fish reads a=b cmd as a variable override), ~ # ^ ! and
+// everything else that has a meaning somewhere.
+const (
+	safePOSIX = 1 << iota
+	safeFish
+	// plainBash marks bytes that bash's printf %q copies as they are.
+	// # and ~ are copied too, except where the code below says.
+	plainBash
+	// escBash marks the bytes that bash's printf %q escapes with a
+	// backslash wherever they stand (its bstab table).
+	escBash
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		b := byte(c)
+		switch {
+		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9',
+			strings.IndexByte("_-./,:@+", b) >= 0:
+			t[c] = safePOSIX | safeFish | plainBash
+		case b == '%':
+			t[c] = safePOSIX | plainBash
+		case b == '=':
+			t[c] = plainBash
+		case strings.IndexByte(" !\"$&'()*,;<>?[\\]^`{|}\t\n", b) >= 0:
+			t[c] = escBash
+		}
+	}
+	return t
+}()
+
+// Quote returns s quoted as one POSIX shell word. It is POSIX.Quote(s).
+func Quote(s string) (string, error) { return POSIX.Quote(s) }
+
+// AppendQuote appends the POSIX quoting of s to dst, as Quote returns it.
+// On error dst is returned unchanged.
+func AppendQuote(dst []byte, s string) ([]byte, error) { return POSIX.AppendQuote(dst, s) }
+
+// Quote returns a word that every shell of the dialect expands to exactly one
+// field holding the bytes of s: no expansion of any kind happens. A string
+// made only of bytes from the dialect's safe set is returned unchanged
+// without allocating; otherwise the result is allocated once, at its exact
+// size. The empty string becomes a pair of single quotes.
+//
+// The result is a whole word, not a fragment to glue to other quoted text.
+// A NUL byte cannot be carried by any shell word: s with one is refused
+// with a *QuoteError wrapping ErrNUL.
+func (d Dialect) Quote(s string) (string, error) {
+	n, err := d.quotedLen(s, false)
+	if err != nil {
+		err.Index = -1
+		return "", err
+	}
+	if n == len(s) {
+		return s, nil
+	}
+	return unsafeString(d.appendQuoted(make([]byte, 0, n), s, false)), nil
+}
+
+// AppendQuote appends the dialect's quoting of s to dst, as Quote returns it,
+// growing dst at most once. On error dst is returned unchanged.
+func (d Dialect) AppendQuote(dst []byte, s string) ([]byte, error) {
+	n, err := d.quotedLen(s, false)
+	if err != nil {
+		err.Index = -1
+		return dst, err
+	}
+	if n == len(s) {
+		return append(dst, s...), nil
+	}
+	dst = grow(dst, n)
+	return d.appendQuoted(dst, s, false), nil
+}
+
+// NeedsQuoting reports whether Quote would change s: s is empty, or holds a
+// byte that means something to some shell of the dialect. It is true for any
+// string with a NUL byte, and for every string if d is not a dialect.
+func (d Dialect) NeedsQuoting(s string) bool {
+	n, err := d.quotedLen(s, false)
+	return err != nil || n != len(s)
+}
+
+// unsafeString returns b as a string without copying. b must not be
+// changed afterwards: callers pass a buffer they made and then drop.
+// strings.Builder does the same.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// grow makes room for n more bytes in dst with at most one allocation.
+func grow(dst []byte, n int) []byte {
+	if cap(dst)-len(dst) < n {
+		dst = append(make([]byte, 0, len(dst)+n), dst...)
+	}
+	return dst
+}
+
+// quotedLen returns the exact length of the quoting of s, which is len(s)
+// exactly when s is returned unchanged. first asks for the quoting of a
+// command name (see Join). The returned error has no Index yet.
+func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
+	if !d.valid() {
+		return 0, &QuoteError{Err: &dialectError{d}}
+	}
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return 0, &QuoteError{Offset: i, Err: ErrNUL}
+	}
+	switch d {
+	case Bash:
+		if first && commandWord(s) && !needsANSIC(s) {
+			return posixLen(s), nil
+		}
+		return bashLen(s), nil
+	case Fish:
+		if first && fishKeywords[s] {
+			return 0, &QuoteError{Err: ErrKeyword}
+		}
+		return fishLen(s), nil
+	default:
+		if first && commandWord(s) {
+			return posixLen(s), nil
+		}
+		if allSafe(s, safePOSIX) {
+			return len(s), nil
+		}
+		return posixLen(s), nil
+	}
+}
+
+// appendQuoted appends the quoting of s that quotedLen measured. s has no
+// NUL byte and d is valid.
+func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
+	switch d {
+	case Bash:
+		if first && commandWord(s) && !needsANSIC(s) {
+			return appendPOSIX(dst, s)
+		}
+		return appendBash(dst, s)
+	case Fish:
+		return appendFish(dst, s)
+	default:
+		if !(first && commandWord(s)) && allSafe(s, safePOSIX) {
+			return append(dst, s...)
+		}
+		return appendPOSIX(dst, s)
+	}
+}
+
+// allSafe reports whether s is non-empty and made only of bytes of class c.
+func allSafe(s string, c uint8) bool {
+	for i := 0; i < len(s); i++ {
+		if byteClass[s[i]]&c == 0 {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// POSIX: 'text' for every run of bytes other than ', and "''" for every run
+// of '. No backslash appears anywhere: in Shift_JIS locales yash has no
+// backslash at all (byte 0x5C is YEN SIGN there), so 'it'\''s' is a syntax
+// error while 'it'"'"'s' works. No two single-quoted runs touch, and no empty
+// '' is written except for the empty string, so zsh's rcquotes option
+// (where '' inside quotes is a quote) does not change the reading.
+
+func posixLen(s string) int {
+	if s == "" {
+		return 2
+	}
+	n := len(s)
+	for s != "" {
+		seg := quoteRun(s)
+		n += 2
+		s = s[seg:]
+	}
+	return n
+}
+
+func appendPOSIX(dst []byte, s string) []byte {
+	if s == "" {
+		return append(dst, "''"...)
+	}
+	for s != "" {
+		seg := quoteRun(s)
+		q := byte('\'')
+		if s[0] == '\'' {
+			q = '"'
+		}
+		dst = append(dst, q)
+		dst = append(dst, s[:seg]...)
+		dst = append(dst, q)
+		s = s[seg:]
+	}
+	return dst
+}
+
+// quoteRun returns the length of the run at the start of s: the bytes up to
+// the next ', or the ' bytes up to the next other byte.
+func quoteRun(s string) int {
+	if s[0] != '\'' {
+		if i := strings.IndexByte(s, '\''); i >= 0 {
+			return i
+		}
+		return len(s)
+	}
+	i := 1
+	for i < len(s) && s[i] == '\'' {
+		i++
+	}
+	return i
+}
+
+// Bash: bash's printf %q (bash 5.2, lib/sh/shquote.c), with one change for
+// safety. bash writes $'…' when the string has a byte that is not printable
+// (ansic_shouldquote), and backslash escapes otherwise (sh_backslash_quote).
+// The change: in GBK, Big5 and Shift_JIS a byte ≥ 0x80 followed by 0x5C is
+// one character to bash and ksh93, so a backslash written right after a raw
+// byte ≥ 0x80 would stop escaping and let the next byte act (bash turns €;id
+// into €\;id, and in GBK id runs). Such an escape is written differently:
+// 'c' or "'" instead of \c, and '$' (close and reopen) before an escape
+// inside $'…'. Bash itself never writes a raw byte ≥ 0x80 for input with no
+// valid multi-byte sequence, so the output is still bash's for such input.
+
+// needsANSIC reports whether bash would quote s as $'…': s has a control
+// byte, DEL, an invalid UTF-8 sequence, or a rune that is not displayable.
+func needsANSIC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 || !displayable(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// displayable reports whether a multi-byte rune may be written as it is in
+// text meant for a person. Invisible runes are escaped so that what is shown
+// is what runs: format characters such as bidi controls (the Trojan Source
+// class, CVE-2021-42574), spaces other than U+0020, default-ignorable runes
+// (Hangul fillers, variation selectors) and U+2800, a blank that is printable.
+// It also keeps U+2028 out of fish, where it can vanish, and private-use runes
+// out of fish, which uses U+F600–U+F6FF to carry raw bytes internally.
+func displayable(r rune) bool {
+	return unicode.IsPrint(r) && r != '\u2800' &&
+		!unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) &&
+		!unicode.Is(unicode.Variation_Selector, r)
+}
+
+func bashLen(s string) int {
+	if s == "" {
+		return 2
+	}
+	if needsANSIC(s) {
+		return ansicLen(s)
+	}
+	n := len(s)
+	high := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if bashEscapes(s, i) {
+			n++
+			if high {
+				n++ // 'c' or "'" instead of \c
+			}
+		}
+		high = c >= utf8.RuneSelf
+	}
+	return n
+}
+
+func appendBash(dst []byte, s string) []byte {
+	if s == "" {
+		return append(dst, "''"...)
+	}
+	if needsANSIC(s) {
+		return appendANSIC(dst, s)
+	}
+	high := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case !bashEscapes(s, i):
+			dst = append(dst, c)
+		case !high:
+			dst = append(dst, '\\', c)
+		case c == '\'':
+			dst = append(dst, `"'"`...)
+		default:
+			dst = append(dst, '\'', c, '\'')
+		}
+		high = c >= utf8.RuneSelf
+	}
+	return dst
+}
+
+// bashEscapes reports whether printf %q puts a backslash before s[i]: a byte
+// of its table, # where it would start a comment, and ~ where it would be
+// expanded (at the start, and after : or = as in assignments).
+func bashEscapes(s string, i int) bool {
+	switch c := s[i]; c {
+	case '#':
+		return i == 0
+	case '~':
+		return i == 0 || s[i-1] == ':' || s[i-1] == '='
+	default:
+		return byteClass[c]&escBash != 0
+	}
+}
+
+// ansicEscape holds the letter escapes bash's ansic_quote uses; other
+// control bytes, DEL and bytes that are not part of a displayable rune are
+// written as three octal digits.
+var ansicEscape = [utf8.RuneSelf]byte{
+	'\a': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r',
+	0x1b: 'E', '\\': '\\', '\'': '\'',
+}
+
+func ansicLen(s string) int {
+	n := len("$''")
+	high := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case ansicEscape[c] != 0:
+				n += 2
+			case c < 0x20 || c == 0x7f:
+				n += 4
+			default:
+				n++
+				high = false
+				i++
+				continue
+			}
+			if high {
+				n += len("'$'")
+			}
+			high = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 || !displayable(r) {
+			n += 4 * size
+			if high {
+				n += len("'$'")
+			}
+			high = false
+		} else {
+			n += size
+			high = true
+		}
+		i += size
+	}
+	return n
+}
+
+func appendANSIC(dst []byte, s string) []byte {
+	dst = append(dst, "$'"...)
+	high := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			e := ansicEscape[c]
+			if e == 0 && c >= 0x20 && c != 0x7f {
+				dst = append(dst, c)
+				high = false
+				i++
+				continue
+			}
+			if high {
+				dst = append(dst, "'$'"...)
+			}
+			if e != 0 {
+				dst = append(dst, '\\', e)
+			} else {
+				dst = appendOctal(dst, c)
+			}
+			high = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 || !displayable(r) {
+			if high {
+				dst = append(dst, "'$'"...)
+			}
+			for k := range size {
+				dst = appendOctal(dst, s[i+k])
+			}
+			high = false
+		} else {
+			dst = append(dst, s[i:i+size]...)
+			high = true
+		}
+		i += size
+	}
+	return append(dst, '\'')
+}
+
+func appendOctal(dst []byte, c byte) []byte {
+	return append(dst, '\\', '0'+c>>6, '0'+c>>3&7, '0'+c&7)
+}
+
+// Fish: fish 3 reads \\ and \' as escapes inside '…' and nothing else, so
+// printable text goes inside single quotes with those two escaped. Control
+// bytes, bytes that are not UTF-8 and runes that are not displayable go
+// outside the quotes as fish escapes: \n and friends, \xHH for the rest of
+// ASCII, \XHH for a raw byte ≥ 0x80. Fish would drop a raw \r and can lose
+// U+2028, so neither is ever written raw.
+
+// fishEscape holds the letter escapes fish knows outside quotes.
+var fishEscape = [utf8.RuneSelf]byte{
+	'\a': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', 0x1b: 'e',
+}
+
+func fishLen(s string) int {
+	if allSafe(s, safeFish) {
+		return len(s)
+	}
+	n := 0
+	quoted := false
+	for i := 0; i < len(s); {
+		raw, size := fishRaw(s, i)
+		switch {
+		case raw && !quoted:
+			n += 2 // opening and closing quote
+			quoted = true
+		case !raw:
+			quoted = false
+		}
+		switch {
+		case raw && (s[i] == '\\' || s[i] == '\''):
+			n += 2
+		case raw:
+			n += size
+		case s[i] < utf8.RuneSelf && fishEscape[s[i]] != 0:
+			n += 2
+		default:
+			n += 4 * size
+		}
+		i += size
+	}
+	if n == 0 {
+		return 2
+	}
+	return n
+}
+
+func appendFish(dst []byte, s string) []byte {
+	if allSafe(s, safeFish) {
+		return append(dst, s...)
+	}
+	if s == "" {
+		return append(dst, "''"...)
+	}
+	quoted := false
+	for i := 0; i < len(s); {
+		raw, size := fishRaw(s, i)
+		if raw != quoted {
+			dst = append(dst, '\'')
+			quoted = raw
+		}
+		c := s[i]
+		switch {
+		case raw && (c == '\\' || c == '\''):
+			dst = append(dst, '\\', c)
+		case raw:
+			dst = append(dst, s[i:i+size]...)
+		case c < utf8.RuneSelf && fishEscape[c] != 0:
+			dst = append(dst, '\\', fishEscape[c])
+		case c < utf8.RuneSelf:
+			dst = append(dst, '\\', 'x', hexDigit[c>>4], hexDigit[c&15])
+		default:
+			for k := range size {
+				b := s[i+k]
+				dst = append(dst, '\\', 'X', hexDigit[b>>4], hexDigit[b&15])
+			}
+		}
+		i += size
+	}
+	if quoted {
+		dst = append(dst, '\'')
+	}
+	return dst
+}
+
+// fishRaw reports whether the rune at s[i] can be written inside fish
+// single quotes, and its length in bytes.
+func fishRaw(s string, i int) (raw bool, size int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return c >= 0x20 && c != 0x7f, 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size > 1 && displayable(r), size
+}
+
+const hexDigit = "0123456789abcdef"
