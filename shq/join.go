@@ -56,6 +56,9 @@ func (d Dialect) AppendJoin(dst []byte, args ...string) ([]byte, error) {
 }
 
 func (d Dialect) joinLen(args []string) (int, error) {
+	if !d.valid() {
+		return 0, &dialectError{d}
+	}
 	n := len(args) - 1
 	for i, a := range args {
 		m, err := d.quotedLen(a, i == 0)

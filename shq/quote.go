@@ -64,6 +64,10 @@ func Quote(s string) (string, error) { return POSIX.Quote(s) }
 // On error dst is returned unchanged.
 func AppendQuote(dst []byte, s string) ([]byte, error) { return POSIX.AppendQuote(dst, s) }
 
+// NeedsQuoting reports whether Quote would change s. It is
+// POSIX.NeedsQuoting(s).
+func NeedsQuoting(s string) bool { return POSIX.NeedsQuoting(s) }
+
 // Quote returns a word that every shell of the dialect expands to exactly one
 // field holding the bytes of s: no expansion of any kind happens. A string
 // made only of bytes from the dialect's safe set is returned unchanged
@@ -74,6 +78,9 @@ func AppendQuote(dst []byte, s string) ([]byte, error) { return POSIX.AppendQuot
 // A NUL byte cannot be carried by any shell word: s with one is refused
 // with a *QuoteError wrapping ErrNUL.
 func (d Dialect) Quote(s string) (string, error) {
+	if !d.valid() {
+		return "", &dialectError{d}
+	}
 	n, err := d.quotedLen(s, false)
 	if err != nil {
 		err.Index = -1
@@ -88,6 +95,9 @@ func (d Dialect) Quote(s string) (string, error) {
 // AppendQuote appends the dialect's quoting of s to dst, as Quote returns it,
 // growing dst at most once. On error dst is returned unchanged.
 func (d Dialect) AppendQuote(dst []byte, s string) ([]byte, error) {
+	if !d.valid() {
+		return dst, &dialectError{d}
+	}
 	n, err := d.quotedLen(s, false)
 	if err != nil {
 		err.Index = -1
@@ -104,6 +114,9 @@ func (d Dialect) AppendQuote(dst []byte, s string) ([]byte, error) {
 // byte that means something to some shell of the dialect. It is true for any
 // string with a NUL byte, and for every string if d is not a dialect.
 func (d Dialect) NeedsQuoting(s string) bool {
+	if !d.valid() {
+		return true
+	}
 	n, err := d.quotedLen(s, false)
 	return err != nil || n != len(s)
 }
@@ -123,11 +136,9 @@ func grow(dst []byte, n int) []byte {
 
 // quotedLen returns the exact length of the quoting of s, which is len(s)
 // exactly when s is returned unchanged. first asks for the quoting of a
-// command name (see Join). The returned error has no Index yet.
+// command name (see Join). d must be valid. The returned error has no Index
+// yet.
 func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
-	if !d.valid() {
-		return 0, &QuoteError{Err: &dialectError{d}}
-	}
 	if i := strings.IndexByte(s, 0); i >= 0 {
 		return 0, &QuoteError{Offset: i, Err: ErrNUL}
 	}

@@ -31,9 +31,7 @@ type splitter struct {
 	buf   []byte // the bytes of every word, one after the other
 	ends  []int  // where each word ends in buf
 	start int    // where the current word starts in line
-	// plain is the previous byte of the current word if it was written
-	// unquoted and unescaped, and 0 otherwise. It decides whether ~ expands.
-	plain byte
+	from  int    // where the current word starts in buf
 	// quoted records whether the current word used any quoting, for the
 	// reserved-word and assignment checks of the first word.
 	quoted bool
@@ -61,7 +59,7 @@ func (sp *splitter) split() ([]string, error) {
 		}
 		if !inWord {
 			inWord = true
-			sp.start, sp.plain, sp.quoted = i, 0, false
+			sp.start, sp.from, sp.quoted = i, len(sp.buf), false
 		}
 		var err error
 		i, err = sp.part(i)
@@ -99,10 +97,10 @@ func (sp *splitter) part(i int) (int, error) {
 			return 0, sp.fail(i+1+k, ErrNUL, "NUL byte")
 		}
 		sp.buf = append(sp.buf, s[i+1:i+1+j]...)
-		sp.plain, sp.quoted = 0, true
+		sp.quoted = true
 		return i + j + 2, nil
 	case '"':
-		sp.plain, sp.quoted = 0, true
+		sp.quoted = true
 		return sp.double(i)
 	case '\\':
 		if i+1 == len(s) {
@@ -112,11 +110,11 @@ func (sp *splitter) part(i int) (int, error) {
 			return 0, sp.fail(i+1, ErrNUL, "NUL byte")
 		}
 		sp.buf = append(sp.buf, s[i+1])
-		sp.plain, sp.quoted = 0, true
+		sp.quoted = true
 		return i + 2, nil
 	case '$':
 		if i+1 < len(s) && s[i+1] == '\'' {
-			sp.plain, sp.quoted = 0, true
+			sp.quoted = true
 			return sp.ansic(i)
 		}
 		if i+1 < len(s) && s[i+1] == '"' {
@@ -128,7 +126,10 @@ func (sp *splitter) part(i int) (int, error) {
 			return 0, sp.fail(i, ErrNotLiteral, "number sign at the start of a word starts a comment")
 		}
 	case '~':
-		if sp.plain == 0 || sp.plain == '=' || sp.plain == ':' {
+		// Expanded at the start of a word and, in words shaped like
+		// assignments, after = or :. Refused there even when the text
+		// before it was quoted.
+		if w := sp.buf[sp.from:]; len(w) == 0 || w[len(w)-1] == '=' || w[len(w)-1] == ':' {
 			return 0, sp.fail(i, ErrNotLiteral, "unquoted tilde is expanded here")
 		}
 	case '=':
@@ -143,7 +144,6 @@ func (sp *splitter) part(i int) (int, error) {
 		}
 	}
 	sp.buf = append(sp.buf, c)
-	sp.plain = c
 	return i + 1, nil
 }
 
@@ -256,7 +256,7 @@ func hexValue(c byte) int {
 }
 
 func (sp *splitter) endWord() error {
-	if len(sp.ends) == 0 && !sp.quoted && reservedWords[string(sp.buf)] {
+	if len(sp.ends) == 0 && !sp.quoted && reservedWords[string(sp.buf[sp.from:])] {
 		return sp.fail(sp.start, ErrNotLiteral, "reserved word in command position")
 	}
 	sp.ends = append(sp.ends, len(sp.buf))

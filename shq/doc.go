@@ -1,0 +1,57 @@
+// Package shq quotes, joins and splits shell words, and builds commands from
+// trusted program text and untrusted values, so that every value stays
+// exactly one argument and nothing in it is ever run.
+//
+// # Security model
+//
+// Trusted: the program text a developer writes — the program name, fixed
+// subcommands and flags, templates, the choice of Dialect. Untrusted: every
+// value that comes from outside the program (an HTTP request, a Lambda
+// event, a file, a flag). The package keeps these properties for any
+// untrusted string, valid UTF-8 or not:
+//
+//   - Quote returns one word that every shell of the dialect expands to
+//     exactly the string's bytes: no parameter, command or arithmetic
+//     substitution, no globbing, no brace, tilde or =cmd expansion, no
+//     comment, no word splitting. A string with a NUL byte is refused, never
+//     cut short.
+//   - Join makes one simple command whose words are exactly its arguments,
+//     and keeps the first word from being read as an assignment or a
+//     reserved word. Split reads such a line back, refusing anything a
+//     shell would expand or interpret.
+//   - The command builder (Command, ParseTemplate) puts each value in
+//     exactly one argument, or exactly the part of one argument that a
+//     placeholder marks, and refuses values that are empty, blank, carry a
+//     NUL byte, are too long for one argument, or would be read as an
+//     option. Validators from package validate check that a value has the
+//     shape it claims (an S3 bucket name, a region, a git branch).
+//   - Errors never contain any part of a value: only positions, lengths,
+//     rules and reasons. A value may be a secret, and raw bytes in a log are
+//     an injection of their own.
+//
+// Quoting keeps a value one word; it does not make the value right. The AWS
+// CLI lists every bucket in the account for the perfectly quoted values "",
+// "s3://", "/" and "s3:///x". Validate values as well as quoting them.
+//
+// The safest way to run a command is without a shell: pass the argv of
+// a *Cmd to os/exec. Use a line (Cmd.Line, Join) only where a shell is
+// unavoidable.
+//
+// # Dialects
+//
+// POSIX (the zero Dialect) is for sh -c and scripts read by any POSIX-style
+// shell: sh, dash, bash, ksh93, mksh, zsh, yash, posh, busybox ash, in UTF-8
+// and in GBK, Big5 and Shift_JIS locales. It carries control bytes
+// literally, which suits a shell parsing a script and not a person: an
+// interactive line editor acts on Ctrl-U or CR even inside quotes. Bash is
+// bash's printf %q, for text a person will read or paste into an interactive
+// bash; it never writes a raw control byte. Fish is for fish 3.
+//
+// # Non-goals
+//
+// Windows cmd.exe and PowerShell; csh and tcsh; the environment and working
+// directory a command runs with (sh -c reads $ENV, and bash $BASH_ENV, from
+// the environment); interactive history expansion of POSIX output; crontab
+// and Dockerfile lines (cron turns % into a newline even inside quotes); the
+// meaning a program gives to its own arguments beyond the option check.
+package shq

@@ -1,0 +1,5 @@
+//go:build !race
+
+package shq
+
+const raceEnabled = false

@@ -1,0 +1,302 @@
+package shq
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var dialects = []Dialect{POSIX, Bash, Fish}
+
+// TestHazards checks every hazard in every dialect without a shell: the
+// output is one word that mvdan.cc/sh expands back to the input (POSIX and
+// Bash, valid UTF-8), Split reads back (POSIX and Bash), and that has the
+// dialect's structural properties. The real shells are in quote_shell_test.go.
+func TestHazards(t *testing.T) {
+	for _, d := range dialects {
+		for _, h := range hazards {
+			t.Run(d.String()+"/"+h.name, func(t *testing.T) {
+				q, err := d.Quote(h.s)
+				if err != nil {
+					t.Fatalf("Quote: %v", err)
+				}
+				checkStructure(t, d, h.s, q)
+				if d == Fish {
+					return
+				}
+				if utf8.ValidString(h.s) {
+					checkMvdan(t, d, h.s, q)
+				}
+				// Split's first word is in command position; Quote's output
+				// is an argument.
+				got, err := Split("x " + q)
+				if err != nil {
+					t.Fatalf("Split(%q): %v", q, err)
+				}
+				if diff := cmp.Diff([]string{"x", h.s}, got); diff != "" {
+					t.Fatalf("Split(%q) (-want +got):\n%s", q, diff)
+				}
+			})
+		}
+	}
+}
+
+// checkStructure checks what holds for every output of a dialect.
+func checkStructure(t *testing.T, d Dialect, s, q string) {
+	t.Helper()
+	if q == "" {
+		t.Fatalf("%s: empty output for %q", d, s)
+	}
+	if d.NeedsQuoting(s) == (q == s) {
+		t.Fatalf("%s: NeedsQuoting(%q) = %v but Quote gives %q", d, s, d.NeedsQuoting(s), q)
+	}
+	switch d {
+	case POSIX:
+		if q != s && strings.Contains(q, `\`) && !strings.Contains(s, `\`) {
+			t.Fatalf("POSIX: %q has a backslash the input has not", q)
+		}
+		if q != "''" && touchingSingleQuotes(q) {
+			t.Fatalf("POSIX: %q has '' outside double quotes (zsh rcquotes reads it as ')", q)
+		}
+	case Bash:
+		for i := 0; i < len(q); i++ {
+			if q[i] < 0x20 || q[i] == 0x7f {
+				t.Fatalf("Bash: %q has a raw control byte", q)
+			}
+		}
+		if i := escapeAfterHigh(q); i >= 0 {
+			t.Fatalf("Bash: %q has an escaping backslash after a byte ≥ 0x80 at %d", q, i)
+		}
+	case Fish:
+		if strings.ContainsAny(q, "\r\u2028") {
+			t.Fatalf("Fish: %q has a raw CR or U+2028", q)
+		}
+	}
+}
+
+// touchingSingleQuotes reports whether q has two ' in a row outside double
+// quotes: an empty '' or two single-quoted runs that touch.
+func touchingSingleQuotes(q string) bool {
+	var state byte // 0, or the quote we are inside
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case state == 0 && (c == '\'' || c == '"'):
+			state = c
+			if c == '\'' && i+1 < len(q) && q[i+1] == '\'' {
+				return true // empty ''
+			}
+		case state == c:
+			state = 0
+			if c == '\'' && i+1 < len(q) && q[i+1] == '\'' {
+				return true // 'a''b'
+			}
+		}
+	}
+	return false
+}
+
+// escapeAfterHigh returns the offset of the first backslash in the Bash
+// output q that is outside single quotes and right after a byte ≥ 0x80, or
+// -1. Inside '…' a backslash is a byte like any other; inside $'…' and
+// unquoted it escapes.
+func escapeAfterHigh(q string) int {
+	const (
+		plain = iota
+		single
+		ansic
+	)
+	state := plain
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch state {
+		case single:
+			if c == '\'' {
+				state = plain
+			}
+			continue
+		case ansic:
+			if c == '\'' {
+				state = plain
+				continue
+			}
+		case plain:
+			switch {
+			case c == '$' && i+1 < len(q) && q[i+1] == '\'':
+				state = ansic
+				i++
+				continue
+			case c == '\'':
+				state = single
+				continue
+			}
+		}
+		if c == '\\' {
+			if i > 0 && q[i-1] >= utf8.RuneSelf {
+				return i
+			}
+			i++ // the escaped byte
+		}
+	}
+	return -1
+}
+
+func TestQuoteSafeUnchanged(t *testing.T) {
+	for _, d := range dialects {
+		for _, s := range []string{"a", "abc", "my-bucket", "s3.amazonaws.com", "a/b/c", "x_1,2:3@4+5"} {
+			if q, err := d.Quote(s); err != nil || q != s {
+				t.Errorf("%s.Quote(%q) = %q, %v; want it unchanged", d, s, q, err)
+			}
+		}
+	}
+}
+
+func TestQuoteEmpty(t *testing.T) {
+	for _, d := range dialects {
+		q, err := d.Quote("")
+		if err != nil || q != "''" {
+			t.Errorf("%s.Quote(\"\") = %q, %v; want ''", d, q, err)
+		}
+	}
+}
+
+func TestQuoteNUL(t *testing.T) {
+	for _, d := range dialects {
+		for _, s := range []string{"\x00", "abc\x00", "secret\x00value"} {
+			q, err := d.Quote(s)
+			if q != "" || !errors.Is(err, ErrNUL) {
+				t.Fatalf("%s.Quote(%q) = %q, %v; want ErrNUL", d, s, q, err)
+			}
+			var qe *QuoteError
+			if !errors.As(err, &qe) || qe.Offset != strings.IndexByte(s, 0) || qe.Index != -1 {
+				t.Fatalf("%s.Quote(%q): error %#v, want offset %d, index -1", d, s, err, strings.IndexByte(s, 0))
+			}
+			if strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "value") {
+				t.Fatalf("error message %q contains the value", err)
+			}
+			dst := []byte("keep")
+			got, err := d.AppendQuote(dst, s)
+			if !errors.Is(err, ErrNUL) || string(got) != "keep" {
+				t.Fatalf("%s.AppendQuote: %q, %v", d, got, err)
+			}
+			if !d.NeedsQuoting(s) {
+				t.Fatalf("%s.NeedsQuoting(%q) = false", d, s)
+			}
+		}
+	}
+}
+
+func TestInvalidDialect(t *testing.T) {
+	for _, d := range []Dialect{-1, 3, 42} {
+		if _, err := d.Quote("a"); !errors.Is(err, ErrDialect) {
+			t.Errorf("Dialect(%d).Quote: %v, want ErrDialect", d, err)
+		}
+		if _, err := d.Join("a", "b"); !errors.Is(err, ErrDialect) {
+			t.Errorf("Dialect(%d).Join: %v, want ErrDialect", d, err)
+		}
+		if _, err := d.AppendQuote(nil, "a"); !errors.Is(err, ErrDialect) {
+			t.Errorf("Dialect(%d).AppendQuote: %v, want ErrDialect", d, err)
+		}
+		if !d.NeedsQuoting("a") {
+			t.Errorf("Dialect(%d).NeedsQuoting = false", d)
+		}
+		if got := d.String(); !strings.HasPrefix(got, "Dialect(") {
+			t.Errorf("String() = %q", got)
+		}
+	}
+}
+
+func TestParseDialect(t *testing.T) {
+	for _, d := range dialects {
+		got, err := ParseDialect(d.String())
+		if err != nil || got != d {
+			t.Errorf("ParseDialect(%q) = %v, %v", d.String(), got, err)
+		}
+	}
+	for _, name := range []string{"", "sh", "POSIX", "zsh", "bash "} {
+		if _, err := ParseDialect(name); !errors.Is(err, ErrDialect) {
+			t.Errorf("ParseDialect(%q) = %v, want ErrDialect", name, err)
+		}
+	}
+}
+
+// TestQuotedLenExact checks that the size computed before allocating is the
+// size written, for every hazard and a spread of generated strings, so Quote
+// allocates once and never grows.
+func TestQuotedLenExact(t *testing.T) {
+	inputs := []string{}
+	for _, h := range hazards {
+		inputs = append(inputs, h.s, h.s+h.s, "a"+h.s, h.s+"€")
+	}
+	for c := 1; c < 256; c++ {
+		inputs = append(inputs, string(rune(c)), string([]byte{byte(c)}), "€"+string([]byte{byte(c)}))
+	}
+	for _, d := range dialects {
+		for _, first := range []bool{false, true} {
+			for _, s := range inputs {
+				n, err := d.quotedLen(s, first)
+				if err != nil {
+					continue
+				}
+				b := d.appendQuoted(nil, s, first)
+				if len(b) != n {
+					t.Errorf("%s first=%v %q: measured %d, wrote %d (%q)", d, first, s, n, len(b), b)
+				}
+			}
+		}
+	}
+}
+
+func TestJoinFirstWord(t *testing.T) {
+	for _, d := range []Dialect{POSIX, Bash} {
+		for w := range reservedWords {
+			line, err := d.Join(w, "x")
+			if err != nil {
+				t.Fatalf("%s.Join(%q): %v", d, w, err)
+			}
+			if strings.HasPrefix(line, w+" ") {
+				t.Errorf("%s.Join(%q, x) = %q: the reserved word is unquoted", d, w, line)
+			}
+			words, err := Split(line)
+			if err != nil || !cmp.Equal(words, []string{w, "x"}) {
+				t.Errorf("Split(%q) = %q, %v", line, words, err)
+			}
+		}
+		for _, w := range []string{"a=b", "PATH=/x", "a=b c", "=", "x+=y"} {
+			line, err := d.Join(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Split(line); err != nil {
+				t.Errorf("%s.Join(%q) = %q, which Split refuses: %v", d, w, line, err)
+			}
+		}
+	}
+	for w := range fishKeywords {
+		_, err := Fish.Join(w, "x")
+		var qe *QuoteError
+		if !errors.Is(err, ErrKeyword) || !errors.As(err, &qe) || qe.Index != 0 {
+			t.Errorf("Fish.Join(%q): %v, want ErrKeyword at index 0", w, err)
+		}
+		if _, err := Fish.Join("x", w); err != nil {
+			t.Errorf("Fish.Join(x, %q): %v; keywords are fine as arguments", w, err)
+		}
+	}
+}
+
+func TestJoinErrors(t *testing.T) {
+	_, err := Join("a", "b", "c\x00d")
+	var qe *QuoteError
+	if !errors.Is(err, ErrNUL) || !errors.As(err, &qe) || qe.Index != 2 || qe.Offset != 1 {
+		t.Fatalf("Join: %v, want NUL at argument 2 byte 1", err)
+	}
+	if got, want := err.Error(), "shq: argument 2, byte 1: NUL byte cannot be part of a shell word"; got != want {
+		t.Fatalf("message %q, want %q", got, want)
+	}
+	if got, err := Join(); got != "" || err != nil {
+		t.Fatalf("Join() = %q, %v", got, err)
+	}
+}

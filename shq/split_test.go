@@ -1,0 +1,159 @@
+package shq
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestSplitAccepts(t *testing.T) {
+	cases := []struct {
+		line string
+		want []string
+	}{
+		{"", []string{}},
+		{" \t ", []string{}},
+		{"a", []string{"a"}},
+		{"  a  b\tc ", []string{"a", "b", "c"}},
+		{"a'b c'd", []string{"ab cd"}},
+		{`"a\$b\"c\\d\e"`, []string{`a$b"c\d\e`}},
+		{"''", []string{""}},
+		{`"" ''`, []string{"", ""}},
+		{`a\ b`, []string{"a b"}},
+		{"a\\\nb", []string{"ab"}},
+		{"a \\\n b", []string{"a", "b"}},
+		{`$'\a\b\e\E\f\n\r\t\v\\\'\"\?'`, []string{"\a\b\x1b\x1b\f\n\r\t\v\\'\"?"}},
+		{`$'\101\0101\1x\x41\x4g\xff\377'`, []string{"A\b1\x01xA\x04g\xff\xff"}}, // three octal digits at most
+		{"x a#b", []string{"x", "a#b"}},
+		{"x a~b", []string{"x", "a~b"}},
+		{`x \~ '~' "~"`, []string{"x", "~", "~", "~"}},
+		{"x a=b", []string{"x", "a=b"}},
+		{"'a=b' x", []string{"a=b", "x"}},
+		{"1a=b", []string{"1a=b"}},
+		{"'if' x", []string{"if", "x"}},
+		{"x if", []string{"x", "if"}},
+		{"é \x80\xff", []string{"é", "\x80\xff"}},
+		{"x %self @a +b", []string{"x", "%self", "@a", "+b"}},
+		{`x "a'b" 'a"b'`, []string{"x", `a'b`, `a"b`}},
+	}
+	for _, c := range cases {
+		got, err := Split(c.line)
+		if err != nil {
+			t.Errorf("Split(%q): %v", c.line, err)
+			continue
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("Split(%q) (-want +got):\n%s", c.line, diff)
+		}
+	}
+}
+
+// refusedLines are lines a shell would expand or interpret, each with the
+// offset Split must report.
+var refusedLines = []struct {
+	line string
+	off  int
+	err  error
+}{
+	{"echo $x", 5, ErrNotLiteral},
+	{"echo ${x}", 5, ErrNotLiteral},
+	{"echo $(id)", 5, ErrNotLiteral},
+	{"echo $((1+2))", 5, ErrNotLiteral},
+	{"echo `id`", 5, ErrNotLiteral},
+	{`echo "$x"`, 6, ErrNotLiteral},
+	{"echo \"`id`\"", 6, ErrNotLiteral},
+	{`echo $"msg"`, 5, ErrNotLiteral},
+	{"echo *", 5, ErrNotLiteral},
+	{"echo a?", 6, ErrNotLiteral},
+	{"echo [ab]", 5, ErrNotLiteral},
+	{"echo a]", 6, ErrNotLiteral},
+	{"echo {a,b}", 5, ErrNotLiteral},
+	{"echo {1..3}", 5, ErrNotLiteral},
+	{"echo }", 5, ErrNotLiteral},
+	{"echo ~", 5, ErrNotLiteral},
+	{"echo ~root", 5, ErrNotLiteral},
+	{"echo a=~", 7, ErrNotLiteral},
+	{"echo a:~", 7, ErrNotLiteral},
+	{"echo 'a'=~", 9, ErrNotLiteral},
+	{"echo ''~", 7, ErrNotLiteral},
+	{"echo a;id", 6, ErrNotLiteral},
+	{"echo a|id", 6, ErrNotLiteral},
+	{"echo a&", 6, ErrNotLiteral},
+	{"echo a&&id", 6, ErrNotLiteral},
+	{"echo >f", 5, ErrNotLiteral},
+	{"echo <f", 5, ErrNotLiteral},
+	{"echo <(id)", 5, ErrNotLiteral},
+	{"echo <<E", 5, ErrNotLiteral},
+	{"(id)", 0, ErrNotLiteral},
+	{"echo a\nid", 6, ErrNotLiteral},
+	{"echo # c", 5, ErrNotLiteral},
+	{"#c", 0, ErrNotLiteral},
+	{"a=b", 0, ErrNotLiteral},
+	{"a+=b cmd", 0, ErrNotLiteral},
+	{"A_1=b cmd", 0, ErrNotLiteral},
+	{"if true", 0, ErrNotLiteral},
+	{"! true", 0, ErrNotLiteral},
+	{"{ x", 0, ErrNotLiteral},
+	{"time x", 0, ErrNotLiteral},
+	{"echo !!", 5, ErrNotLiteral},
+	{`echo "a!"`, 7, ErrNotLiteral},
+	{"^a^b", 0, ErrNotLiteral},
+	{"echo \x01", 5, ErrNotLiteral},
+	{"echo \r", 5, ErrNotLiteral},
+	{"echo \\", 5, ErrNotLiteral},
+	{`echo $'\cA'`, 7, ErrNotLiteral},
+	{`echo $'\u00e9'`, 7, ErrNotLiteral},
+	{`echo $'\U0001F600'`, 7, ErrNotLiteral},
+	{`echo $'\x{41}'`, 7, ErrNotLiteral},
+	{`echo $'\400'`, 7, ErrNotLiteral},
+	{`echo $'\0'`, 7, ErrNotLiteral},
+	{`echo $'\x'`, 7, ErrNotLiteral},
+	{`echo $'\z'`, 7, ErrNotLiteral},
+	{`echo $'\8'`, 7, ErrNotLiteral},
+	{"echo 'a", 5, ErrUnterminated},
+	{`echo "a`, 5, ErrUnterminated},
+	{`echo "a\`, 5, ErrUnterminated},
+	{`echo $'a`, 5, ErrUnterminated},
+	{`echo $'a\'`, 5, ErrUnterminated},
+	{"echo a\x00", 6, ErrNUL},
+	{"echo 'a\x00'", 7, ErrNUL},
+	{"echo \"a\x00\"", 7, ErrNUL},
+	{"echo $'\x00'", 7, ErrNUL},
+	{"echo \\\x00", 6, ErrNUL},
+}
+
+func TestSplitRefuses(t *testing.T) {
+	for _, c := range refusedLines {
+		words, err := Split(c.line)
+		var se *SplitError
+		if !errors.As(err, &se) || !errors.Is(err, c.err) {
+			t.Errorf("Split(%q) = %q, %v; want %v", c.line, words, err, c.err)
+			continue
+		}
+		if se.Offset != c.off {
+			t.Errorf("Split(%q): offset %d, want %d (%v)", c.line, se.Offset, c.off, err)
+		}
+		if words != nil {
+			t.Errorf("Split(%q) returned words with an error", c.line)
+		}
+	}
+}
+
+// TestSplitErrorHasNoValue checks that no refusal message repeats the line.
+func TestSplitErrorHasNoValue(t *testing.T) {
+	for _, c := range refusedLines {
+		line := strings.ReplaceAll(c.line, "echo", "SECRETMARK")
+		_, err := Split(line)
+		if err == nil {
+			continue
+		}
+		msg := err.Error()
+		for _, w := range strings.Fields(line) {
+			if len(w) >= 3 && strings.Contains(msg, w) {
+				t.Errorf("Split(%q): message %q contains %q", line, msg, w)
+			}
+		}
+	}
+}
