@@ -44,8 +44,10 @@ var byteClass = func() (t [256]uint8) {
 		b := byte(c)
 		switch {
 		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9',
-			strings.IndexByte("_-./,:@+", b) >= 0:
+			strings.IndexByte("_-./:@+", b) >= 0:
 			t[c] = safePOSIX | safeFish | plainBash
+		case b == ',':
+			t[c] = safePOSIX | safeFish | escBash
 		case b == '%':
 			t[c] = safePOSIX | plainBash
 		case b == '=':
