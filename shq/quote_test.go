@@ -78,7 +78,7 @@ func checkStructure(t *testing.T, d Dialect, s, q string) {
 }
 
 // touchingSingleQuotes reports whether q has two ' in a row outside double
-// quotes: an empty '' or two single-quoted runs that touch.
+// quotes: an empty ” or two single-quoted runs that touch.
 func touchingSingleQuotes(q string) bool {
 	var state byte // 0, or the quote we are inside
 	for i := 0; i < len(q); i++ {
