@@ -4,8 +4,11 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 func TestSplitAccepts(t *testing.T) {
@@ -157,3 +160,37 @@ func TestSplitErrorHasNoValue(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitMvdan checks Split against mvdan.cc/sh: every accepted line of
+// valid UTF-8 parses there as one simple command whose words, expanded,
+// are Split's. mvdan decodes a few $'…' escapes differently from bash, and
+// Split accepts none of those.
+func TestSplitMvdan(t *testing.T) {
+	accepted, want := acceptedLines(t, splitCorpus())
+	checked := 0
+	for i, l := range accepted {
+		if !utf8.ValidString(l) || strings.Contains(l, "\r\n") {
+			continue // mvdan refuses invalid UTF-8 and drops CR before LF
+		}
+		checked++
+		f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader("x "+l), "")
+		if err != nil {
+			t.Errorf("mvdan cannot parse accepted line %q: %v", l, err)
+			continue
+		}
+		call, ok := f.Stmts[0].Cmd.(*syntax.CallExpr)
+		if len(f.Stmts) != 1 || !ok || len(call.Assigns) > 0 {
+			t.Errorf("mvdan: %q is not one simple command", l)
+			continue
+		}
+		got, err := expand.Fields(mvdanConfig(""), call.Args[1:]...)
+		if err != nil || !cmp.Equal(got, want[i], cmpEmpty) {
+			t.Errorf("line %q: mvdan %q (%v), Split %q", l, got, err, want[i])
+		}
+	}
+	t.Logf("%d accepted lines checked against mvdan", checked)
+}
+
+var cmpEmpty = cmp.Comparer(func(a, b []string) bool {
+	return len(a) == 0 && len(b) == 0 || cmp.Equal(a, b)
+})
