@@ -141,29 +141,50 @@ func grow(dst []byte, n int) []byte {
 // command name (see Join). d must be valid. The returned error has no Index
 // yet.
 func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		return 0, &QuoteError{Offset: i, Err: ErrNUL}
+	// The common case, a string of safe bytes, costs one table scan: NUL is
+	// never safe, so it is looked for only past the first unsafe byte.
+	i := safePrefix(s, plainClass[d])
+	if j := strings.IndexByte(s[i:], 0); j >= 0 {
+		return 0, &QuoteError{Offset: i + j, Err: ErrNUL}
 	}
 	switch d {
 	case Bash:
 		if first && commandWord(s) && !needsANSIC(s) {
 			return posixLen(s), nil
 		}
+		if i == len(s) && s != "" {
+			return len(s), nil
+		}
 		return bashLen(s), nil
 	case Fish:
 		if first && fishKeywords[s] {
 			return 0, &QuoteError{Err: ErrKeyword}
 		}
+		if i == len(s) && s != "" {
+			return len(s), nil
+		}
 		return fishLen(s), nil
 	default:
-		if first && commandWord(s) {
-			return posixLen(s), nil
-		}
-		if allSafe(s, safePOSIX) {
+		if i == len(s) && s != "" && !(first && reservedWords[s]) {
 			return len(s), nil
 		}
 		return posixLen(s), nil
 	}
+}
+
+// plainClass is the class of bytes each dialect leaves as they are
+// wherever they stand.
+var plainClass = [numDialects]uint8{POSIX: safePOSIX, Bash: plainBash, Fish: safeFish}
+
+// safePrefix returns the length of the longest prefix of s made of bytes of
+// class c.
+func safePrefix(s string, c uint8) int {
+	for i := 0; i < len(s); i++ {
+		if byteClass[s[i]]&c == 0 {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // appendQuoted appends the quoting of s that quotedLen measured. s has no
@@ -186,14 +207,7 @@ func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
 }
 
 // allSafe reports whether s is non-empty and made only of bytes of class c.
-func allSafe(s string, c uint8) bool {
-	for i := 0; i < len(s); i++ {
-		if byteClass[s[i]]&c == 0 {
-			return false
-		}
-	}
-	return s != ""
-}
+func allSafe(s string, c uint8) bool { return s != "" && safePrefix(s, c) == len(s) }
 
 // POSIX: 'text' for every run of bytes other than ', and "''" for every run
 // of '. No backslash appears anywhere: in Shift_JIS locales yash has no
