@@ -41,6 +41,7 @@ type QuoteError struct {
 	Err error
 }
 
+// Error describes the error by argument index, byte offset and reason.
 func (e *QuoteError) Error() string {
 	b := []byte("shq: ")
 	if e.Index >= 0 {
@@ -69,6 +70,7 @@ type SplitError struct {
 	Err error
 }
 
+// Error describes the refusal by byte offset and reason.
 func (e *SplitError) Error() string {
 	return "shq: split: byte " + strconv.Itoa(e.Offset) + ": " + e.Reason
 }

@@ -219,3 +219,31 @@ func ExampleErrUnterminated() {
 	fmt.Println(errors.Is(err, shq.ErrUnterminated), err)
 	// Output: true shq: split: byte 5: single quote is never closed
 }
+
+func ExampleQuoteError_Error() {
+	_, err := shq.Quote("top\x00secret")
+	fmt.Println(err.Error())
+	// Output: shq: byte 3: NUL byte cannot be part of a shell word
+}
+
+func ExampleQuoteError_Unwrap() {
+	_, err := shq.Fish.Join("function", "f")
+	var qe *shq.QuoteError
+	errors.As(err, &qe)
+	fmt.Println(qe.Unwrap() == shq.ErrKeyword)
+	// Output: true
+}
+
+func ExampleSplitError_Error() {
+	_, err := shq.Split("cat <secret.txt")
+	fmt.Println(err.Error())
+	// Output: shq: split: byte 4: unquoted operator or redirection
+}
+
+func ExampleSplitError_Unwrap() {
+	_, err := shq.Split(`echo "unclosed`)
+	var se *shq.SplitError
+	errors.As(err, &se)
+	fmt.Println(se.Unwrap() == shq.ErrUnterminated)
+	// Output: true
+}
