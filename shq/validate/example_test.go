@@ -386,3 +386,21 @@ func ExampleLookup() {
 	// true <nil>
 	// false
 }
+
+func ExampleErrEmpty() {
+	err := validate.S3Bucket("")
+	fmt.Println(errors.Is(err, validate.ErrEmpty))
+	// Output: true
+}
+
+func ExampleErrBlank() {
+	err := validate.NotBlank("\u200b\u3000")
+	fmt.Println(errors.Is(err, validate.ErrBlank))
+	// Output: true
+}
+
+func ExampleErrInvalid() {
+	err := validate.AWSRegion("US-EAST-1")
+	fmt.Println(errors.Is(err, validate.ErrInvalid))
+	// Output: true
+}
