@@ -1,6 +1,9 @@
 package shq
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Join returns the POSIX quoting of args joined by single spaces, as
 // POSIX.Join does.
@@ -52,7 +55,7 @@ func (d Dialect) AppendJoin(dst []byte, args ...string) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	return d.appendJoin(grow(dst, n), args), nil
+	return d.appendJoin(slices.Grow(dst, n), args), nil
 }
 
 func (d Dialect) joinLen(args []string) (int, error) {

@@ -1,6 +1,7 @@
 package shq
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,7 +109,7 @@ func (d Dialect) AppendQuote(dst []byte, s string) ([]byte, error) {
 	if n == len(s) {
 		return append(dst, s...), nil
 	}
-	dst = grow(dst, n)
+	dst = slices.Grow(dst, n)
 	return d.appendQuoted(dst, s, false), nil
 }
 
@@ -127,14 +128,6 @@ func (d Dialect) NeedsQuoting(s string) bool {
 // changed afterwards: callers pass a buffer they made and then drop.
 // strings.Builder does the same.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
-
-// grow makes room for n more bytes in dst with at most one allocation.
-func grow(dst []byte, n int) []byte {
-	if cap(dst)-len(dst) < n {
-		dst = append(make([]byte, 0, len(dst)+n), dst...)
-	}
-	return dst
-}
 
 // quotedLen returns the exact length of the quoting of s, which is len(s)
 // exactly when s is returned unchanged. first asks for the quoting of a
@@ -477,9 +470,6 @@ var fishEscape = [utf8.RuneSelf]byte{
 }
 
 func fishLen(s string) int {
-	if allSafe(s, safeFish) {
-		return len(s)
-	}
 	n := 0
 	quoted := false
 	for i := 0; i < len(s); {
