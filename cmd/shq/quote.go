@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/safeshell/safeshell/shq"
+)
+
+// quoteUsage is the help text of shq quote.
+const quoteUsage = `usage: shq quote [-d posix|bash|fish] [--] ARG...
+
+Print each ARG quoted as one shell word, the words separated by one space
+and followed by a newline. Each ARG is quoted on its own (no rules for the
+first word of a command apply). No ARG prints an empty line.
+
+  -d, --dialect NAME  posix (default): single quotes, for sh -c and scripts
+                      bash: what bash's printf %q prints, for a person
+                            to read or paste into bash
+                      fish: for fish 3
+  -h, --help          print this help
+
+Put -- before the arguments when one may start with -.
+Exit status: 0 success, 1 refused, 2 usage.
+`
+
+// quoteOptions are the options of shq quote.
+var quoteOptions = []option{{short: "-d", long: "--dialect", value: true}, helpOption}
+
+// runQuote runs shq quote with the arguments after the subcommand name.
+func runQuote(args []string, stdout, stderr io.Writer) int {
+	const cmd = "shq quote"
+	vals, operands, _, err := parseOptions(args, quoteOptions)
+	if err != nil {
+		return usageFail(stderr, cmd, err.Error(), quoteUsage)
+	}
+	if _, ok := vals["--help"]; ok {
+		return write(stdout, stderr, cmd, []byte(quoteUsage))
+	}
+	d := shq.POSIX
+	if name, ok := vals["--dialect"]; ok {
+		if d, err = shq.ParseDialect(name); err != nil {
+			return usageFail(stderr, cmd, "unknown dialect (want posix, bash or fish)", quoteUsage)
+		}
+	}
+	out, err := quoteWords(d, operands)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", cmd, err)
+		return exitRefused
+	}
+	return write(stdout, stderr, cmd, out)
+}
+
+// quoteWords quotes each word with d.Quote (not Join: every word is an
+// argument, none is a command name) and returns them separated by one space
+// and followed by a newline. The only word that cannot be quoted holds a NUL
+// byte, which a command line never does; the error says which word.
+func quoteWords(d shq.Dialect, words []string) ([]byte, error) {
+	var out []byte
+	for i, w := range words {
+		if i > 0 {
+			out = append(out, ' ')
+		}
+		var err error
+		if out, err = d.AppendQuote(out, w); err != nil {
+			var qe *shq.QuoteError
+			if errors.As(err, &qe) {
+				return nil, fmt.Errorf("argument %d: byte %d: %w", i+1, qe.Offset, qe.Err)
+			}
+			return nil, fmt.Errorf("argument %d: %w", i+1, err)
+		}
+	}
+	return append(out, '\n'), nil
+}
