@@ -3,7 +3,7 @@ module github.com/safeshell/safeshell
 go 1.26.0
 
 require (
-	github.com/google/go-cmp v0.7.0 // indirect
-	mvdan.cc/sh/v3 v3.14.1 // indirect
-	pgregory.net/rapid v1.3.0 // indirect
+	github.com/google/go-cmp v0.7.0
+	mvdan.cc/sh/v3 v3.14.1
+	pgregory.net/rapid v1.3.0
 )
