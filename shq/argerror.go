@@ -1,0 +1,165 @@
+package shq
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/safeshell/safeshell/shq/validate"
+)
+
+// Sentinel errors of the command builder and templates. Like the ones in
+// errors.go they carry no prefix: the typed error that wraps them adds it.
+var (
+	// ErrEmpty reports an empty value. `aws s3 ls ""` lists every bucket
+	// in the account: an empty argument is never a harmless no-op.
+	ErrEmpty = errors.New("empty value")
+
+	// ErrBlank reports a value made only of whitespace, control and
+	// invisible characters (see validate.IsBlank): unquoted it expands to
+	// no word at all, and a reviewer cannot see it.
+	ErrBlank = errors.New("blank value: only whitespace, control or invisible characters")
+
+	// ErrOptionLike reports a value starting with '-' (a lone "-"
+	// included) where the program would read it as an option (CWE-88).
+	ErrOptionLike = errors.New("value starts with '-' and would be read as an option")
+
+	// ErrTooLong reports an argument longer than 131071 bytes, the most
+	// Linux passes in one argument (MAX_ARG_STRLEN less the NUL), or a
+	// line longer than that, since sh -c LINE passes the line as one
+	// argument.
+	ErrTooLong = errors.New("longer than 131071 bytes")
+
+	// ErrFlag reports a flag name that does not start with '-' or holds
+	// '=', or a flag added after the end-of-options marker, where the
+	// program would read it as an operand.
+	ErrFlag = errors.New("flag name must start with '-', hold no '=' and come before the end of options")
+
+	// ErrPlaceholder reports a template placeholder used where it may not
+	// be: in the first word, declared optional as a whole word, or named
+	// by Check or Optional without being in the template.
+	ErrPlaceholder = errors.New("placeholder misuse")
+
+	// ErrMissingValue reports a placeholder with no value when the
+	// template is filled.
+	ErrMissingValue = errors.New("no value for placeholder")
+
+	// ErrUnknownPlaceholder reports a value given, when a template is
+	// filled, for a name that is not one of its placeholders. The name is
+	// not reported: it came from the caller's map and may be data.
+	ErrUnknownPlaceholder = errors.New("value given for a name that is not a placeholder of the template")
+)
+
+// maxArgLen is the longest argument Linux accepts: MAX_ARG_STRLEN (32
+// pages of 4096 bytes) less the terminating NUL.
+const maxArgLen = 131071
+
+// An ArgError reports an argument that the command builder or a template
+// refused. It names the argument by position and, for a flag or a
+// placeholder, by name, and gives the reason. It never holds any part of
+// the value: the value may be a secret, and raw bytes copied into a log are
+// an injection of their own.
+//
+// Err is one of the sentinels ErrEmpty, ErrBlank, ErrNUL, ErrTooLong,
+// ErrOptionLike, ErrFlag, ErrMissingValue or ErrUnknownPlaceholder, or the
+// error a caller's check returned. Error includes a check's message only
+// when it is a *validate.Error (or one of that package's sentinels), whose
+// messages never quote the value; any other check error is withheld from
+// the message, because a check written elsewhere may quote the value, and
+// is still returned by Unwrap for the caller to inspect.
+type ArgError struct {
+	// Index is the argument's position in the argument vector, where 0 is
+	// the program; for a refused value, the position it would have had.
+	// It is -1 when the error is about no single argument
+	// (ErrUnknownPlaceholder).
+	Index int
+	// Name is the placeholder in braces ("{bucket}") or the flag's name
+	// with its dashes ("--region"), or "" for a plain operand. Both are
+	// trusted program text.
+	Name string
+	// Err is the reason.
+	Err error
+}
+
+// Error formats the error as "shq: argument 3 (flag --region): empty
+// value": the position, the flag or placeholder if any, and the reason.
+func (e *ArgError) Error() string {
+	b := make([]byte, 0, 96)
+	b = append(b, "shq: "...)
+	if e.Index >= 0 {
+		b = append(b, "argument "...)
+		b = strconv.AppendInt(b, int64(e.Index), 10)
+		switch {
+		case e.Name == "":
+		case e.Name[0] == '{':
+			b = append(b, " (placeholder "...)
+			b = append(b, e.Name...)
+			b = append(b, ')')
+		default:
+			b = append(b, " (flag "...)
+			b = append(b, e.Name...)
+			b = append(b, ')')
+		}
+		b = append(b, ": "...)
+	}
+	b = append(b, reasonText(e.Err)...)
+	return string(b)
+}
+
+// Unwrap returns the reason, so that errors.Is(err, ErrEmpty) and
+// errors.As(err, &validateErr) work.
+func (e *ArgError) Unwrap() error { return e.Err }
+
+// reasonText is the text of err that may appear in a message: the whole
+// message of the errors known to hold no value, and a fixed sentence for
+// any other. The test is on err itself, not on its chain: a check that
+// wraps a *validate.Error with fmt.Errorf("%q: %w", v, err) quotes the
+// value in its own message.
+func reasonText(err error) string {
+	switch err {
+	case nil:
+		return "refused"
+	case ErrEmpty, ErrBlank, ErrNUL, ErrTooLong, ErrOptionLike, ErrFlag,
+		ErrMissingValue, ErrUnknownPlaceholder,
+		validate.ErrEmpty, validate.ErrBlank, validate.ErrInvalid:
+		return err.Error()
+	}
+	if ve, ok := err.(*validate.Error); ok && ve != nil {
+		return ve.Error()
+	}
+	return "refused by a check (its message is withheld because it may quote the value; see Unwrap)"
+}
+
+// A TemplateError reports why ParseTemplate refused a template, or why
+// Check or Optional could not configure it. It gives the byte offset in the
+// template and a reason; a placeholder name in the reason is one that is in
+// the template or follows the placeholder grammar.
+type TemplateError struct {
+	// Offset is the byte offset in the template where the refused
+	// construct starts, or -1 when the fault is not at one place.
+	Offset int
+	// Reason describes the fault in the library's own words.
+	Reason string
+	// Err is ErrNotLiteral, ErrUnterminated, ErrNUL, ErrEmpty, ErrTooLong
+	// or ErrPlaceholder.
+	Err error
+}
+
+// Error formats the error as "shq: template: byte 5: comment".
+func (e *TemplateError) Error() string {
+	if e.Offset < 0 {
+		return "shq: template: " + e.Reason
+	}
+	return "shq: template: byte " + strconv.Itoa(e.Offset) + ": " + e.Reason
+}
+
+// Unwrap returns the class of the fault.
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+// lineError reports a line longer than maxArgLen.
+type lineError struct{ n int }
+
+func (e *lineError) Error() string {
+	return "shq: line of " + strconv.Itoa(e.n) + " bytes is " + ErrTooLong.Error()
+}
+
+func (e *lineError) Unwrap() error { return ErrTooLong }
