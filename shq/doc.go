@@ -37,6 +37,27 @@
 // a *Cmd to os/exec. Use a line (Cmd.Line, Join) only where a shell is
 // unavoidable.
 //
+// # Building commands
+//
+// Command and MustParseTemplate take trusted program text through an
+// unexported string type, so only string constants compile there; a
+// program path from configuration goes through UncheckedCommand, whose name
+// review can grep for. Untrusted values go in through Arg, Args, Flag,
+// FlagArg and template placeholders, and each becomes exactly one argument
+// (or exactly the part of one that a placeholder marks):
+//
+//	argv, err := shq.Command("aws", "s3", "ls").Arg(bucket, validate.S3Bucket).Argv()
+//
+//	ls := shq.MustParseTemplate("aws s3 ls s3://{bucket}/{prefix}").
+//		Check("bucket", validate.S3Bucket).Optional("prefix")
+//	argv, err := ls.Argv(map[string]string{"bucket": bucket})
+//
+// A *Template is safe for concurrent use; a *Cmd is not. Two traps come with
+// lines rather than argv: ssh host LINE hands LINE to the remote user's
+// login shell, which may be fish or csh (send a POSIX line on the standard
+// input of ssh host sh -s instead), and sh -c reads $ENV, and bash
+// $BASH_ENV, from the environment, which must not come from outside.
+//
 // # Dialects
 //
 // POSIX (the zero Dialect) is for sh -c and scripts read by any POSIX-style

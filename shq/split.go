@@ -301,6 +301,14 @@ func unquotedReason(c byte) string {
 		return "unquoted exclamation mark is history expansion or negation"
 	case '^':
 		return "unquoted caret is history substitution in an interactive shell"
+	case '$':
+		return "unquoted dollar sign starts an expansion"
+	case '~':
+		return "unquoted tilde is expanded here"
+	case '#':
+		return "number sign at the start of a word starts a comment"
+	case '=':
+		return "assignment in command position"
 	}
 	return "unquoted control character"
 }
