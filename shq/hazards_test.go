@@ -74,6 +74,9 @@ var hazards = []struct{ name, s string }{
 	{"nbsp", "\u00a0"},                         // invisible space
 	{"zwsp", "\u200b"},                         // default-ignorable
 	{"bidi", "a\u202eb"},                       // Trojan Source
+	{"mark-on-quote", "'\u0338"},               // a combining mark would draw over a quote
+	{"mark-on-letter", "e\u0301"},              // a combining mark on a letter is text
+	{"mark-alone", "\u0301\u0301"},             // nothing to rest on
 	{"fish-pua", "\uf600\uf641"},               // fish's internal raw-byte range
 	{"invalid", "\x80"},                        // invalid UTF-8
 	{"invalid-mix", "a\xffb\xc3"},              // invalid UTF-8

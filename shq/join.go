@@ -20,19 +20,25 @@ func AppendJoin(dst []byte, args ...string) ([]byte, error) {
 //
 // The first word stands in command position, where the shell gives some
 // words a meaning of their own. POSIX and Bash quote a first word that
-// contains = (NAME=value would be an assignment) or that is a reserved word
-// of bash, zsh, ksh or yash, or a declaration command that shells parse
-// specially:
+// contains = (NAME=value would be an assignment), that starts with % (zsh
+// runs fg %1 for a bare %1), or that is one of these words: the reserved
+// words of bash, zsh, ksh and yash, the declaration commands that shells
+// parse specially, and the aliases that mksh and zsh define even with no
+// startup file (quoting a word stops alias expansion):
 //
-//	! { } [[ ]] case coproc do done elif else end esac fi for foreach
-//	function if in nocorrect repeat select then time until while
+//	! { } [[ ]] case coproc do done elif else end esac fi float for
+//	foreach function if in integer namespace nocorrect repeat select
+//	then time until while
 //	declare export let local nameref readonly typeset
+//	autoload functions hash history login nohup r run-help type
+//	which-command
 //
 // Quoting does not change command lookup: a quoted builtin (exec, command,
-// builtin, eval) or zsh precommand modifier (noglob, -) still runs as one,
-// and a program name is still looked up in PATH. Fish reads a keyword as a
-// keyword even when it is quoted, so Fish's Join refuses a first word that
-// is a fish keyword with an error wrapping ErrKeyword.
+// builtin, eval, type) or zsh precommand modifier (noglob, -) still runs as
+// one, a program name is still looked up in PATH, and bash runs fg for a
+// first word starting with % even when it is quoted. Fish reads a keyword
+// as a keyword even when it is quoted, so Fish's Join refuses a first word
+// that is a fish keyword with an error wrapping ErrKeyword.
 //
 // An argument with a NUL byte is refused. Errors are *QuoteError values
 // whose Index is the argument's position.
@@ -87,17 +93,31 @@ func (d Dialect) appendJoin(dst []byte, args []string) []byte {
 // commandWord reports whether POSIX and Bash must quote s in command
 // position even if s needs no quoting elsewhere.
 func commandWord(s string) bool {
-	return reservedWords[s] || strings.IndexByte(s, '=') >= 0
+	return commandWords[s] || strings.IndexByte(s, '=') >= 0 || strings.HasPrefix(s, "%")
 }
 
 // reservedWords are the reserved words of bash, zsh, ksh and yash together,
 // and the declaration commands that shells and mvdan.cc/sh parse specially.
+// Split refuses them unquoted in command position.
 var reservedWords = setOf(
 	"!", "{", "}", "[[", "]]", "case", "coproc", "do", "done", "elif", "else",
-	"end", "esac", "fi", "for", "foreach", "function", "if", "in", "nocorrect",
-	"repeat", "select", "then", "time", "until", "while",
+	"end", "esac", "fi", "float", "for", "foreach", "function", "if", "in",
+	"integer", "namespace", "nocorrect", "repeat", "select", "then", "time",
+	"until", "while",
 	"declare", "export", "let", "local", "nameref", "readonly", "typeset",
 )
+
+// commandWords are the words Join quotes in command position: the reserved
+// words, and the aliases mksh and zsh define with no startup file (mksh's
+// nohup='nohup ' even makes the next word an alias too).
+var commandWords = func() map[string]bool {
+	m := setOf("autoload", "functions", "hash", "history", "integer", "local",
+		"login", "nameref", "nohup", "r", "type", "run-help", "which-command")
+	for w := range reservedWords {
+		m[w] = true
+	}
+	return m
+}()
 
 // fishKeywords are the words fish reads as keywords in command position,
 // quoted or not.

@@ -18,7 +18,7 @@ var hazardPieces = []string{
 	"{", "}", ",", "..", "~", "#", "=", ":", "^", "!", ";", "|", "&", "<", ">", "(", ")",
 	"%", "-", "--", "@", "+", "a", "b", "x", "0", "if", "A=", "\x01", "\x15", "\x1b", "\x7f",
 	"\x80", "\x81", "\x95", "\xa5", "\xc3", "\xff", "é", "€", "☕", "\u00a0", "\u200b",
-	"\u2028", "\u202e", "\uf641", "$'", "''", "'\"'\"'",
+	"\u2028", "\u202e", "\uf641", "\u0301", "\u0338", "$'", "''", "'\"'\"'",
 }
 
 // genString draws a string, mostly from hazard pieces, sometimes from
@@ -57,6 +57,9 @@ func TestPropQuoteRoundTrip(t *testing.T) {
 					t.Fatalf("Quote(%q): %v", s, err)
 				}
 				n.accepted.Add(1)
+				if d != POSIX {
+					checkMarks(t, d, q)
+				}
 				if d == Fish {
 					return // read back by fish itself in quote_shell_test.go
 				}

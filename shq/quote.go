@@ -23,8 +23,10 @@ import (
 //	             safe.
 //	:            lets ~ expand after it in assignments, but ~ is never safe.
 //	@ +          start ksh and extglob patterns only before (, never safe.
-//	%            POSIX only: job specs are read by fg and kill, not by the
-//	             parser. In fish, %self at the start of a word expands.
+//	%            POSIX only: an argument like %1 is read by fg and kill, not
+//	             by the parser. As a command name zsh runs fg %1 for it, so
+//	             Join quotes a first word starting with %. In fish, %self
+//	             at the start of a word expands.
 //
 // Left out on purpose: = (=cmd expands in zsh, NAME=v in command position is
 // an assignment, fish reads a=b cmd as a variable override), ~ # ^ ! and
@@ -158,7 +160,7 @@ func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
 		}
 		return fishLen(s), nil
 	default:
-		if i == len(s) && s != "" && !(first && reservedWords[s]) {
+		if i == len(s) && s != "" && !(first && commandWord(s)) {
 			return len(s), nil
 		}
 		return posixLen(s), nil
@@ -268,22 +270,15 @@ func quoteRun(s string) int {
 // valid multi-byte sequence, so the output is still bash's for such input.
 
 // needsANSIC reports whether bash would quote s as $'…': s has a control
-// byte, DEL, an invalid UTF-8 sequence, or a rune that is not displayable.
+// byte, DEL, an invalid UTF-8 sequence, or a rune that is not shown raw.
 func needsANSIC(s string) bool {
+	var st textState
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f {
-				return true
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if n == 1 || !displayable(r) {
+		k, size, _ := st.next(s, i)
+		if k == escOctal || k == escLetter && s[i] != '\\' && s[i] != '\'' {
 			return true
 		}
-		i += n
+		i += size
 	}
 	return false
 }
@@ -299,6 +294,58 @@ func displayable(r rune) bool {
 	return unicode.IsPrint(r) && r != '\u2800' &&
 		!unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) &&
 		!unicode.Is(unicode.Variation_Selector, r)
+}
+
+// An escape is how Bash's $'…' and Fish write one rune of the input.
+type escape uint8
+
+const (
+	escRaw    escape = iota // the rune's bytes as they are
+	escLetter               // a backslash and a letter: \n, \t, \\, \'
+	escOctal                // every byte as \ooo ($'…') or \xHH, \XHH (fish)
+)
+
+// textState carries what the escape of the next rune depends on.
+type textState struct {
+	// high: the last byte written is a raw byte ≥ 0x80, so a backslash
+	// must not come next (GBK, Big5 and Shift_JIS would join the two).
+	high bool
+	// base: the last rune written raw is a letter or digit, or a combining
+	// mark on one. A combining mark anywhere else would draw over a quote or
+	// backslash the quoter wrote, so what is shown would not be what runs.
+	base bool
+}
+
+// next decides the escape of the rune at s[i] and returns it with the
+// rune's size in s, and whether a backslash would follow a raw byte ≥ 0x80
+// (where $'…' closes and reopens). It then updates st for the next rune.
+func (st *textState) next(s string, i int) (k escape, size int, afterHigh bool) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case ansicEscape[c] != 0:
+			k = escLetter
+		case c < 0x20 || c == 0x7f:
+			k = escOctal
+		}
+		afterHigh = st.high && k != escRaw
+		st.high = false
+		st.base = k == escRaw && isAlnum(c)
+		return k, 1, afterHigh
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if size == 1 || !displayable(r) || unicode.Is(unicode.M, r) && !st.base {
+		afterHigh = st.high
+		st.high, st.base = false, false
+		return escOctal, size, afterHigh
+	}
+	st.high = true
+	st.base = unicode.Is(unicode.M, r) || unicode.IsLetter(r) || unicode.IsDigit(r)
+	return escRaw, size, false
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func bashLen(s string) int {
@@ -363,7 +410,7 @@ func bashEscapes(s string, i int) bool {
 }
 
 // ansicEscape holds the letter escapes bash's ansic_quote uses; other
-// control bytes, DEL and bytes that are not part of a displayable rune are
+// control bytes, DEL and bytes that are not part of a rune shown raw are
 // written as three octal digits.
 var ansicEscape = [utf8.RuneSelf]byte{
 	'\a': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r',
@@ -372,38 +419,19 @@ var ansicEscape = [utf8.RuneSelf]byte{
 
 func ansicLen(s string) int {
 	n := len("$''")
-	high := false
+	var st textState
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case ansicEscape[c] != 0:
-				n += 2
-			case c < 0x20 || c == 0x7f:
-				n += 4
-			default:
-				n++
-				high = false
-				i++
-				continue
-			}
-			if high {
-				n += len("'$'")
-			}
-			high = false
-			i++
-			continue
+		k, size, afterHigh := st.next(s, i)
+		if afterHigh {
+			n += len("'$'")
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if size == 1 || !displayable(r) {
-			n += 4 * size
-			if high {
-				n += len("'$'")
-			}
-			high = false
-		} else {
+		switch k {
+		case escRaw:
 			n += size
-			high = true
+		case escLetter:
+			n += 2
+		case escOctal:
+			n += 4 * size
 		}
 		i += size
 	}
@@ -412,41 +440,21 @@ func ansicLen(s string) int {
 
 func appendANSIC(dst []byte, s string) []byte {
 	dst = append(dst, "$'"...)
-	high := false
+	var st textState
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			e := ansicEscape[c]
-			if e == 0 && c >= 0x20 && c != 0x7f {
-				dst = append(dst, c)
-				high = false
-				i++
-				continue
-			}
-			if high {
-				dst = append(dst, "'$'"...)
-			}
-			if e != 0 {
-				dst = append(dst, '\\', e)
-			} else {
-				dst = appendOctal(dst, c)
-			}
-			high = false
-			i++
-			continue
+		k, size, afterHigh := st.next(s, i)
+		if afterHigh {
+			dst = append(dst, "'$'"...)
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if size == 1 || !displayable(r) {
-			if high {
-				dst = append(dst, "'$'"...)
-			}
-			for k := range size {
-				dst = appendOctal(dst, s[i+k])
-			}
-			high = false
-		} else {
+		switch k {
+		case escRaw:
 			dst = append(dst, s[i:i+size]...)
-			high = true
+		case escLetter:
+			dst = append(dst, '\\', ansicEscape[s[i]])
+		case escOctal:
+			for _, b := range []byte(s[i : i+size]) {
+				dst = appendOctal(dst, b)
+			}
 		}
 		i += size
 	}
@@ -469,32 +477,56 @@ var fishEscape = [utf8.RuneSelf]byte{
 	'\a': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', 0x1b: 'e',
 }
 
+// fishNext decides how Fish writes the rune at s[i]: escRaw inside the
+// quotes (with \\ and \' escaped there), or outside them escLetter (\n)
+// or escOctal (\xHH for ASCII, \XHH for each byte ≥ 0x80). The textState
+// rules are $'…”s; only base matters here, as nothing fish writes after a
+// raw byte ≥ 0x80 starts with a backslash outside single quotes.
+func fishNext(st *textState, s string, i int) (escape, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		st.high = false
+		switch {
+		case fishEscape[c] != 0:
+			st.base = false
+			return escLetter, 1
+		case c < 0x20 || c == 0x7f:
+			st.base = false
+			return escOctal, 1
+		}
+		st.base = isAlnum(c)
+		return escRaw, 1
+	}
+	k, size, _ := st.next(s, i)
+	return k, size
+}
+
 func fishLen(s string) int {
+	if s == "" {
+		return 2
+	}
 	n := 0
 	quoted := false
+	var st textState
 	for i := 0; i < len(s); {
-		raw, size := fishRaw(s, i)
-		switch {
-		case raw && !quoted:
-			n += 2 // opening and closing quote
-			quoted = true
-		case !raw:
-			quoted = false
+		k, size := fishNext(&st, s, i)
+		if (k == escRaw) != quoted {
+			quoted = !quoted
+			if quoted {
+				n += 2 // the opening quote and the closing one
+			}
 		}
 		switch {
-		case raw && (s[i] == '\\' || s[i] == '\''):
+		case k == escRaw && (s[i] == '\\' || s[i] == '\''):
 			n += 2
-		case raw:
+		case k == escRaw:
 			n += size
-		case s[i] < utf8.RuneSelf && fishEscape[s[i]] != 0:
+		case k == escLetter:
 			n += 2
 		default:
 			n += 4 * size
 		}
 		i += size
-	}
-	if n == 0 {
-		return 2
 	}
 	return n
 }
@@ -507,25 +539,25 @@ func appendFish(dst []byte, s string) []byte {
 		return append(dst, "''"...)
 	}
 	quoted := false
+	var st textState
 	for i := 0; i < len(s); {
-		raw, size := fishRaw(s, i)
-		if raw != quoted {
+		k, size := fishNext(&st, s, i)
+		if (k == escRaw) != quoted {
 			dst = append(dst, '\'')
-			quoted = raw
+			quoted = !quoted
 		}
 		c := s[i]
 		switch {
-		case raw && (c == '\\' || c == '\''):
+		case k == escRaw && (c == '\\' || c == '\''):
 			dst = append(dst, '\\', c)
-		case raw:
+		case k == escRaw:
 			dst = append(dst, s[i:i+size]...)
-		case c < utf8.RuneSelf && fishEscape[c] != 0:
+		case k == escLetter:
 			dst = append(dst, '\\', fishEscape[c])
 		case c < utf8.RuneSelf:
 			dst = append(dst, '\\', 'x', hexDigit[c>>4], hexDigit[c&15])
 		default:
-			for k := range size {
-				b := s[i+k]
+			for _, b := range []byte(s[i : i+size]) {
 				dst = append(dst, '\\', 'X', hexDigit[b>>4], hexDigit[b&15])
 			}
 		}
@@ -535,17 +567,6 @@ func appendFish(dst []byte, s string) []byte {
 		dst = append(dst, '\'')
 	}
 	return dst
-}
-
-// fishRaw reports whether the rune at s[i] can be written inside fish
-// single quotes, and its length in bytes.
-func fishRaw(s string, i int) (raw bool, size int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return c >= 0x20 && c != 0x7f, 1
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return size > 1 && displayable(r), size
 }
 
 const hexDigit = "0123456789abcdef"

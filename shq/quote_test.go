@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -74,6 +75,22 @@ func checkStructure(t *testing.T, d Dialect, s, q string) {
 		if strings.ContainsAny(q, "\r\u2028") {
 			t.Fatalf("Fish: %q has a raw CR or U+2028", q)
 		}
+	}
+	if d != POSIX {
+		checkMarks(t, d, q)
+	}
+}
+
+// checkMarks requires every combining mark in the output to rest on a
+// letter or digit (or another mark), never on a quote or backslash.
+func checkMarks(t fataler, d Dialect, q string) {
+	t.Helper()
+	prev := rune(-1)
+	for _, r := range q {
+		if unicode.Is(unicode.M, r) && !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || unicode.Is(unicode.M, prev)) {
+			t.Fatalf("%s: %q has a combining mark on %q", d, q, prev)
+		}
+		prev = r
 	}
 }
 
@@ -252,7 +269,7 @@ func TestQuotedLenExact(t *testing.T) {
 
 func TestJoinFirstWord(t *testing.T) {
 	for _, d := range []Dialect{POSIX, Bash} {
-		for w := range reservedWords {
+		for w := range commandWords {
 			line, err := d.Join(w, "x")
 			if err != nil {
 				t.Fatalf("%s.Join(%q): %v", d, w, err)
@@ -263,6 +280,11 @@ func TestJoinFirstWord(t *testing.T) {
 			words, err := Split(line)
 			if err != nil || !cmp.Equal(words, []string{w, "x"}) {
 				t.Errorf("Split(%q) = %q, %v", line, words, err)
+			}
+		}
+		for _, w := range []string{"%1", "%self"} {
+			if line, _ := d.Join(w); line == w {
+				t.Errorf("%s.Join(%q) leaves it unquoted", d, w)
 			}
 		}
 		for _, w := range []string{"a=b", "PATH=/x", "a=b c", "=", "x+=y"} {

@@ -1,6 +1,9 @@
 package shq
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Split splits line into words as bash reads a simple command made only of
 // literal words, and is the inverse of Join: Split(Join(args)) returns args
@@ -21,6 +24,12 @@ import "strings"
 // \U and any other escape are refused.
 //
 // An empty line, or one of blanks only, has no words.
+//
+// Split reads a line as a script or bash -c reads it. Typed or pasted into
+// an interactive shell, the same line can mean more: the line editor acts
+// on control bytes even inside quotes, and after a newline inside quotes
+// bash reads ^a^b as history substitution. Lines from Join in the POSIX
+// dialect can hold both; for text a person will paste, use Bash.Join.
 func Split(line string) ([]string, error) {
 	sp := splitter{line: line}
 	return sp.split()
@@ -133,7 +142,10 @@ func (sp *splitter) part(i int) (int, error) {
 			return 0, sp.fail(i, ErrNotLiteral, "unquoted tilde is expanded here")
 		}
 	case '=':
-		if len(sp.ends) == 0 && !sp.quoted && assignmentName(s[sp.start:i]) {
+		// The word so far is unquoted, so its bytes are the line's with
+		// any backslash-newline removed, as bash removes it before
+		// looking for an assignment.
+		if len(sp.ends) == 0 && !sp.quoted && assignmentName(sp.buf[sp.from:]) {
 			return 0, sp.fail(sp.start, ErrNotLiteral, "assignment in command position")
 		}
 	case 0:
@@ -269,9 +281,9 @@ func (sp *splitter) fail(off int, err error, reason string) error {
 
 // assignmentName reports whether the unquoted text before an = makes the
 // word an assignment: a name, optionally followed by + (NAME+=value).
-func assignmentName(s string) bool {
-	s = strings.TrimSuffix(s, "+")
-	if s == "" || '0' <= s[0] && s[0] <= '9' {
+func assignmentName(s []byte) bool {
+	s = bytes.TrimSuffix(s, []byte("+"))
+	if len(s) == 0 || '0' <= s[0] && s[0] <= '9' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -96,6 +96,9 @@ var refusedLines = []struct {
 	{"a=b", 0, ErrNotLiteral},
 	{"a+=b cmd", 0, ErrNotLiteral},
 	{"A_1=b cmd", 0, ErrNotLiteral},
+	{"a\\\nb=c", 0, ErrNotLiteral},
+	{"a\\\n+=c", 0, ErrNotLiteral},
+	{"i\\\nf x", 0, ErrNotLiteral},
 	{"if true", 0, ErrNotLiteral},
 	{"! true", 0, ErrNotLiteral},
 	{"{ x", 0, ErrNotLiteral},
@@ -169,8 +172,11 @@ func TestSplitMvdan(t *testing.T) {
 	accepted, want := acceptedLines(t, splitCorpus())
 	checked := 0
 	for i, l := range accepted {
-		if !utf8.ValidString(l) || strings.Contains(l, "\r\n") {
-			continue // mvdan refuses invalid UTF-8 and drops CR before LF
+		if !utf8.ValidString(l) || strings.Contains(l, "\r\n") || strings.HasSuffix(l, "\\\n") {
+			// mvdan refuses invalid UTF-8, drops CR before LF, and keeps a
+			// backslash-newline at the end of the input (bash removes it;
+			// TestShellSplit checks bash).
+			continue
 		}
 		checked++
 		f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader("x "+l), "")
