@@ -18,10 +18,10 @@ import (
 // braces, tilde expansion, history expansion (! even inside "…"), operators,
 // redirections, a newline that ends the command, comments, an assignment or
 // reserved word in command position, and unquoted control bytes. Inside
-// $'…' only the escapes whose meaning is the same in every bash are
-// accepted: \a \b \e \E \f \n \r \t \v \\ \' \" \? , one to three octal
-// digits and \x with one or two hex digits, for byte values 1 to 255. \c, \u,
-// \U and any other escape are refused.
+// $'…' only escapes that do not depend on the locale, and that bash 5.2 and
+// mvdan.cc/sh decode alike, are accepted: \a \b \e \E \f \n \r \t \v \\ \'
+// \" \? , one to three octal digits and \x with one or two hex digits, for
+// byte values 1 to 255. \c, \u, \U and any other escape are refused.
 //
 // An empty line, or one of blanks only, has no words.
 //
