@@ -83,6 +83,9 @@ func NeedsQuoting(s string) bool { return POSIX.NeedsQuoting(s) }
 // A NUL byte cannot be carried by any shell word: s with one is refused
 // with a *QuoteError wrapping ErrNUL.
 func (d Dialect) Quote(s string) (string, error) {
+	if d == POSIX {
+		return quotePOSIX(s)
+	}
 	if !d.valid() {
 		return "", &dialectError{d}
 	}
@@ -91,11 +94,42 @@ func (d Dialect) Quote(s string) (string, error) {
 		err.Index = -1
 		return "", err
 	}
-	if n == len(s) {
+	switch {
+	case n == len(s):
 		return s, nil
+	case s == "":
+		return "''", nil
 	}
 	return unsafeString(d.appendQuoted(make([]byte, 0, n), s, false)), nil
 }
+
+// quotePOSIX is POSIX.Quote, the common case, written out: one table scan
+// for a safe string, and for any other a NUL scan, a count of quote runs
+// and one exact-size buffer filled with copy.
+func quotePOSIX(s string) (string, error) {
+	i := safePrefix(s, safePOSIX)
+	switch {
+	case s == "":
+		return "''", nil
+	case i == len(s):
+		return s, nil
+	}
+	if j := strings.IndexByte(s[i:], 0); j >= 0 {
+		return "", &QuoteError{Index: -1, Offset: i + j, Err: ErrNUL}
+	}
+	if len(s) <= smallQuote {
+		// One pass into the stack instead of two over s: the worst case,
+		// every other byte a quote, needs 3 bytes for each byte of s.
+		var buf [3*smallQuote + 2]byte
+		n := fillPOSIX(buf[:], s)
+		return string(buf[:n]), nil
+	}
+	b := make([]byte, posixLen(s))
+	fillPOSIX(b, s)
+	return unsafeString(b), nil
+}
+
+const smallQuote = 64
 
 // AppendQuote appends the dialect's quoting of s to dst, as Quote returns it,
 // growing dst at most once. On error dst is returned unchanged.
@@ -215,31 +249,44 @@ func posixLen(s string) int {
 	if s == "" {
 		return 2
 	}
+	if strings.IndexByte(s, '\'') < 0 {
+		return len(s) + 2
+	}
 	n := len(s)
 	for s != "" {
-		seg := quoteRun(s)
 		n += 2
-		s = s[seg:]
+		s = s[quoteRun(s):]
 	}
 	return n
 }
 
 func appendPOSIX(dst []byte, s string) []byte {
+	n := posixLen(s)
+	dst = slices.Grow(dst, n)
+	fillPOSIX(dst[len(dst):len(dst)+n], s)
+	return dst[:len(dst)+n]
+}
+
+// fillPOSIX writes the POSIX quoting of s into b, which must be large
+// enough, and returns its length.
+func fillPOSIX(b []byte, s string) int {
 	if s == "" {
-		return append(dst, "''"...)
+		return copy(b, "''")
 	}
+	w := 0
 	for s != "" {
 		seg := quoteRun(s)
 		q := byte('\'')
 		if s[0] == '\'' {
 			q = '"'
 		}
-		dst = append(dst, q)
-		dst = append(dst, s[:seg]...)
-		dst = append(dst, q)
+		b[w] = q
+		w += 1 + copy(b[w+1:], s[:seg])
+		b[w] = q
+		w++
 		s = s[seg:]
 	}
-	return dst
+	return w
 }
 
 // quoteRun returns the length of the run at the start of s: the bytes up to

@@ -1,0 +1,40 @@
+package shq
+
+import (
+	"strings"
+	"testing"
+)
+
+var benchInputs = []struct{ name, s string }{
+	{"safe14", "my-bucket-name"},
+	{"space", "hello world"},
+	{"quote", "it's"},
+	{"unicode", "naïve café ☕"},
+	{"ctrl", "a\nb\tc"},
+	{"safe64k", strings.Repeat("abcdefgh/-_.", 64<<10/12)},
+}
+
+var sink string
+
+func BenchmarkQuote(b *testing.B) {
+	for _, d := range dialects {
+		for _, in := range benchInputs {
+			b.Run("in="+in.name+"/d="+d.String(), func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(in.s)))
+				for b.Loop() {
+					sink, _ = d.Quote(in.s)
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkSplit(b *testing.B) {
+	line := `aws s3 cp --region eu-west-1 'my file.txt' "s3://bucket/it's here" $'a\tb'`
+	b.ReportAllocs()
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		_, _ = Split(line)
+	}
+}
