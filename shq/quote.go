@@ -55,7 +55,7 @@ var byteClass = func() (t [256]uint8) {
 			t[c] = safePOSIX | plainBash
 		case b == '=':
 			t[c] = plainBash
-		case strings.IndexByte(" !\"$&'()*,;<>?[\\]^`{|}\t\n", b) >= 0:
+		case strings.IndexByte(" !\"$&'()*;<>?[\\]^`{|}\t\n", b) >= 0:
 			t[c] = escBash
 		}
 	}
