@@ -119,6 +119,10 @@ func isBidiControl(r rune) bool {
 // invisible characters; and, anywhere, bidirectional controls. It reports
 // unterminated quotes.
 func scanPlaceholders(tpl string) ([]hole, string, error) {
+	// A NUL byte is refused wherever it stands: quoted, escaped or not.
+	if i := strings.IndexByte(tpl, 0); i >= 0 {
+		return nil, "", tplFail(i, ErrNUL, "NUL byte")
+	}
 	for i, r := range tpl {
 		if isBidiControl(r) {
 			return nil, "", tplFail(i, ErrNotLiteral,
@@ -129,17 +133,12 @@ func scanPlaceholders(tpl string) ([]hole, string, error) {
 	var masked []byte
 	for i := 0; i < len(tpl); i++ {
 		switch c := tpl[i]; c {
-		case 0:
-			return nil, "", tplFail(i, ErrNUL, "NUL byte")
 		case '\\':
 			i++ // the next byte is quoted; the parser reports a trailing \
 		case '\'':
 			j := strings.IndexByte(tpl[i+1:], '\'')
 			if j < 0 {
 				return nil, "", tplFail(i, ErrUnterminated, "single quote is never closed")
-			}
-			if k := strings.IndexByte(tpl[i+1:i+1+j], 0); k >= 0 {
-				return nil, "", tplFail(i+1+k, ErrNUL, "NUL byte")
 			}
 			i += j + 1
 		case '"':
@@ -208,8 +207,6 @@ func scanDouble(tpl string, i int) (int, error) {
 			return 0, tplFail(j, ErrNotLiteral, "expansion inside double quotes")
 		case '`':
 			return 0, tplFail(j, ErrNotLiteral, "backquote inside double quotes")
-		case 0:
-			return 0, tplFail(j, ErrNUL, "NUL byte")
 		}
 	}
 	return 0, tplFail(i, ErrUnterminated, "double quote is never closed")

@@ -87,6 +87,8 @@ func TestTemplateRefused(t *testing.T) {
 		{"f() { a; }", 1, shq.ErrNotLiteral},
 		{"echo a\x00b", 6, shq.ErrNUL},
 		{"echo 'a\x00b'", 7, shq.ErrNUL},
+		{"echo \\\x00", 6, shq.ErrNUL}, // escaped: found by FuzzTemplate
+		{"echo \"a\x00\"", 7, shq.ErrNUL},
 		{"echo \xff", 5, shq.ErrNotLiteral},
 		{"echo \r", 5, shq.ErrNotLiteral},
 		{"aws\u00a0s3 ls", 3, shq.ErrNotLiteral},
