@@ -43,49 +43,64 @@ func AppendJoin(dst []byte, args ...string) ([]byte, error) {
 // An argument with a NUL byte is refused. Errors are *QuoteError values
 // whose Index is the argument's position.
 func (d Dialect) Join(args ...string) (string, error) {
-	n, err := d.joinLen(args)
+	n, plain, err := d.joinLen(args)
 	if err != nil {
 		return "", err
 	}
 	if len(args) == 1 && n == len(args[0]) {
 		return args[0], nil
 	}
-	b := d.appendJoin(make([]byte, 0, n), args)
+	b := d.appendJoin(make([]byte, 0, n), args, plain)
 	return unsafeString(b), nil
 }
 
 // AppendJoin appends Join's result to dst, growing dst at most once. On error
 // dst is returned unchanged.
 func (d Dialect) AppendJoin(dst []byte, args ...string) ([]byte, error) {
-	n, err := d.joinLen(args)
+	n, plain, err := d.joinLen(args)
 	if err != nil {
 		return dst, err
 	}
-	return d.appendJoin(slices.Grow(dst, n), args), nil
+	return d.appendJoin(slices.Grow(dst, n), args, plain), nil
 }
 
-func (d Dialect) joinLen(args []string) (int, error) {
+// joinLen returns the length of the joined line, and a set with bit i set
+// when args[i] (i < 64) is written unchanged, so that appendJoin need not
+// measure it again.
+func (d Dialect) joinLen(args []string) (n int, plain uint64, err error) {
 	if !d.valid() {
-		return 0, &dialectError{d}
+		return 0, 0, &dialectError{d}
 	}
-	n := len(args) - 1
+	n = len(args) - 1
 	for i, a := range args {
-		m, err := d.quotedLen(a, i == 0)
-		if err != nil {
-			err.Index = i
-			return 0, err
+		m, qe := d.quotedLen(a, i == 0)
+		if qe != nil {
+			qe.Index = i
+			return 0, 0, qe
+		}
+		if m == len(a) && i < 64 {
+			plain |= 1 << i
 		}
 		n += m
 	}
-	return max(n, 0), nil
+	return max(n, 0), plain, nil
 }
 
-func (d Dialect) appendJoin(dst []byte, args []string) []byte {
+func (d Dialect) appendJoin(dst []byte, args []string, plain uint64) []byte {
 	for i, a := range args {
 		if i > 0 {
 			dst = append(dst, ' ')
 		}
-		dst = d.appendQuoted(dst, a, i == 0)
+		unchanged := plain&(1<<i) != 0
+		if i >= 64 { // past what the set records
+			n, _ := d.quotedLen(a, false)
+			unchanged = n == len(a)
+		}
+		if unchanged {
+			dst = append(dst, a...)
+		} else {
+			dst = d.appendQuoted(dst, a, i == 0)
+		}
 	}
 	return dst
 }

@@ -173,8 +173,10 @@ func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
 	// The common case, a string of safe bytes, costs one table scan: NUL is
 	// never safe, so it is looked for only past the first unsafe byte.
 	i := safePrefix(s, plainClass[d])
-	if j := strings.IndexByte(s[i:], 0); j >= 0 {
-		return 0, &QuoteError{Offset: i + j, Err: ErrNUL}
+	if i < len(s) {
+		if j := strings.IndexByte(s[i:], 0); j >= 0 {
+			return 0, &QuoteError{Offset: i + j, Err: ErrNUL}
+		}
 	}
 	switch d {
 	case Bash:
@@ -216,8 +218,8 @@ func safePrefix(s string, c uint8) int {
 	return len(s)
 }
 
-// appendQuoted appends the quoting of s that quotedLen measured. s has no
-// NUL byte and d is valid.
+// appendQuoted appends the quoting of s that quotedLen measured, for an s
+// that quotedLen found needs quoting: s has no NUL byte and d is valid.
 func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
 	switch d {
 	case Bash:
@@ -228,15 +230,9 @@ func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
 	case Fish:
 		return appendFish(dst, s)
 	default:
-		if !(first && commandWord(s)) && allSafe(s, safePOSIX) {
-			return append(dst, s...)
-		}
 		return appendPOSIX(dst, s)
 	}
 }
-
-// allSafe reports whether s is non-empty and made only of bytes of class c.
-func allSafe(s string, c uint8) bool { return s != "" && safePrefix(s, c) == len(s) }
 
 // POSIX: 'text' for every run of bytes other than ', and "''" for every run
 // of '. No backslash appears anywhere: in Shift_JIS locales yash has no
@@ -261,10 +257,21 @@ func posixLen(s string) int {
 }
 
 func appendPOSIX(dst []byte, s string) []byte {
-	n := posixLen(s)
-	dst = slices.Grow(dst, n)
-	fillPOSIX(dst[len(dst):len(dst)+n], s)
-	return dst[:len(dst)+n]
+	if s == "" {
+		return append(dst, "''"...)
+	}
+	for s != "" {
+		seg := quoteRun(s)
+		q := byte('\'')
+		if s[0] == '\'' {
+			q = '"'
+		}
+		dst = append(dst, q)
+		dst = append(dst, s[:seg]...)
+		dst = append(dst, q)
+		s = s[seg:]
+	}
+	return dst
 }
 
 // fillPOSIX writes the POSIX quoting of s into b, which must be large
@@ -579,9 +586,6 @@ func fishLen(s string) int {
 }
 
 func appendFish(dst []byte, s string) []byte {
-	if allSafe(s, safeFish) {
-		return append(dst, s...)
-	}
 	if s == "" {
 		return append(dst, "''"...)
 	}
