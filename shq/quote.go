@@ -63,7 +63,7 @@ var byteClass = func() (t [256]uint8) {
 }()
 
 // Quote returns s quoted as one POSIX shell word. It is POSIX.Quote(s).
-func Quote(s string) (string, error) { return POSIX.Quote(s) }
+func Quote(s string) (string, error) { return quotePOSIX(s) }
 
 // AppendQuote appends the POSIX quoting of s to dst, as Quote returns it.
 // On error dst is returned unchanged.
@@ -108,28 +108,25 @@ func (d Dialect) Quote(s string) (string, error) {
 // and one exact-size buffer filled with copy.
 func quotePOSIX(s string) (string, error) {
 	i := safePrefix(s, safePOSIX)
-	switch {
-	case s == "":
-		return "''", nil
-	case i == len(s):
+	if i == len(s) && s != "" {
 		return s, nil
+	}
+	return quotePOSIXFrom(s, i)
+}
+
+// quotePOSIXFrom quotes s, whose first byte outside the safe set is s[i].
+func quotePOSIXFrom(s string, i int) (string, error) {
+	if s == "" {
+		return "''", nil
 	}
 	if j := strings.IndexByte(s[i:], 0); j >= 0 {
 		return "", &QuoteError{Index: -1, Offset: i + j, Err: ErrNUL}
-	}
-	if len(s) <= smallQuote {
-		// One pass into the stack instead of two over s: the worst case,
-		// every other byte a quote, needs 3 bytes for each byte of s.
-		var buf [3*smallQuote + 2]byte
-		n := fillPOSIX(buf[:], s)
-		return string(buf[:n]), nil
 	}
 	b := make([]byte, posixLen(s))
 	fillPOSIX(b, s)
 	return unsafeString(b), nil
 }
 
-const smallQuote = 64
 
 // AppendQuote appends the dialect's quoting of s to dst, as Quote returns it,
 // growing dst at most once. On error dst is returned unchanged.
@@ -245,13 +242,22 @@ func posixLen(s string) int {
 	if s == "" {
 		return 2
 	}
-	if strings.IndexByte(s, '\'') < 0 {
-		return len(s) + 2
+	n := len(s) + 2
+	if len(s) <= 32 {
+		// Short strings: one pass, each change between ' and other bytes
+		// starts a new run. Cheaper here than calls to IndexByte.
+		for i := 1; i < len(s); i++ {
+			if (s[i] == '\'') != (s[i-1] == '\'') {
+				n += 2
+			}
+		}
+		return n
 	}
-	n := len(s)
-	for s != "" {
+	if strings.IndexByte(s, '\'') < 0 {
+		return n
+	}
+	for s = s[quoteRun(s):]; s != ""; s = s[quoteRun(s):] {
 		n += 2
-		s = s[quoteRun(s):]
 	}
 	return n
 }
