@@ -127,7 +127,6 @@ func quotePOSIXFrom(s string, i int) (string, error) {
 	return unsafeString(b), nil
 }
 
-
 // AppendQuote appends the dialect's quoting of s to dst, as Quote returns it,
 // growing dst at most once. On error dst is returned unchanged.
 func (d Dialect) AppendQuote(dst []byte, s string) ([]byte, error) {
