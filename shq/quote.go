@@ -122,8 +122,19 @@ func quotePOSIXFrom(s string, i int) (string, error) {
 	if j := strings.IndexByte(s[i:], 0); j >= 0 {
 		return "", &QuoteError{Index: -1, Offset: i + j, Err: ErrNUL}
 	}
-	b := make([]byte, posixLen(s))
-	fillPOSIX(b, s)
+	n := posixLen(s)
+	b := make([]byte, n)
+	if n == len(s)+2 {
+		// One run: no quote at all (the common case), or only quotes.
+		q := byte('\'')
+		if s[0] == '\'' {
+			q = '"'
+		}
+		b[0], b[n-1] = q, q
+		copy(b[1:], s)
+	} else {
+		fillPOSIX(b, s)
+	}
 	return unsafeString(b), nil
 }
 
@@ -242,7 +253,7 @@ func posixLen(s string) int {
 		return 2
 	}
 	n := len(s) + 2
-	if len(s) <= 32 {
+	if len(s) <= 16 {
 		// Short strings: one pass, each change between ' and other bytes
 		// starts a new run. Cheaper here than calls to IndexByte.
 		for i := 1; i < len(s); i++ {
