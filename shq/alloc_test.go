@@ -34,6 +34,8 @@ func TestAllocs(t *testing.T) {
 		{"AppendJoin/room", 0, func() { _, _ = AppendJoin(buf[:0], args...) }},
 		{"Fish.AppendJoin/room", 0, func() { _, _ = Fish.AppendJoin(buf[:0], args...) }},
 		{"NeedsQuoting", 0, func() { _ = NeedsQuoting("hello world") }},
+		// The words' bytes and the slice of words, whatever the quoting.
+		{"Split", 2, func() { _, _ = Split(`cp -- 'a b' "c\"d" $'e\tf' g\ h i j k l m n o p q`) }},
 	}
 	for _, c := range cases {
 		if got := testing.AllocsPerRun(100, c.f); got != c.want {

@@ -31,14 +31,15 @@ import (
 // bash reads ^a^b as history substitution. Lines from Join in the POSIX
 // dialect can hold both; for text a person will paste, use Bash.Join.
 func Split(line string) ([]string, error) {
-	sp := splitter{line: line}
+	// No word is longer than the text it is read from, so buf never grows.
+	sp := splitter{line: line, buf: make([]byte, 0, len(line))}
 	return sp.split()
 }
 
 type splitter struct {
 	line  string
 	buf   []byte // the bytes of every word, one after the other
-	ends  []int  // where each word ends in buf
+	words int    // how many words are done
 	start int    // where the current word starts in line
 	from  int    // where the current word starts in buf
 	// quoted records whether the current word used any quoting, for the
@@ -48,6 +49,8 @@ type splitter struct {
 
 func (sp *splitter) split() ([]string, error) {
 	s := sp.line
+	var endsArray [16]int // room for the word ends of a typical line
+	ends := endsArray[:0] // where each word ends in buf
 	inWord := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -56,6 +59,7 @@ func (sp *splitter) split() ([]string, error) {
 				if err := sp.endWord(); err != nil {
 					return nil, err
 				}
+				ends = append(ends, len(sp.buf))
 				inWord = false
 			}
 			i++
@@ -80,11 +84,12 @@ func (sp *splitter) split() ([]string, error) {
 		if err := sp.endWord(); err != nil {
 			return nil, err
 		}
+		ends = append(ends, len(sp.buf))
 	}
-	all := string(sp.buf)
-	words := make([]string, len(sp.ends))
+	all := unsafeString(sp.buf) // buf is not written again
+	words := make([]string, len(ends))
 	prev := 0
-	for k, end := range sp.ends {
+	for k, end := range ends {
 		words[k] = all[prev:end]
 		prev = end
 	}
@@ -145,7 +150,7 @@ func (sp *splitter) part(i int) (int, error) {
 		// The word so far is unquoted, so its bytes are the line's with
 		// any backslash-newline removed, as bash removes it before
 		// looking for an assignment.
-		if len(sp.ends) == 0 && !sp.quoted && assignmentName(sp.buf[sp.from:]) {
+		if sp.words == 0 && !sp.quoted && assignmentName(sp.buf[sp.from:]) {
 			return 0, sp.fail(sp.start, ErrNotLiteral, "assignment in command position")
 		}
 	case 0:
@@ -154,6 +159,13 @@ func (sp *splitter) part(i int) (int, error) {
 		if c < 0x80 && byteClass[c]&safePOSIX == 0 {
 			return 0, sp.fail(i, ErrNotLiteral, unquotedReason(c))
 		}
+		// A run of plain bytes is copied at once.
+		j := i + 1
+		for j < len(s) && (byteClass[s[j]]&safePOSIX != 0 || s[j] >= 0x80) {
+			j++
+		}
+		sp.buf = append(sp.buf, s[i:j]...)
+		return j, nil
 	}
 	sp.buf = append(sp.buf, c)
 	return i + 1, nil
@@ -267,11 +279,12 @@ func hexValue(c byte) int {
 	return -1
 }
 
+// endWord checks the word that has just ended.
 func (sp *splitter) endWord() error {
-	if len(sp.ends) == 0 && !sp.quoted && reservedWords[string(sp.buf[sp.from:])] {
+	if sp.words == 0 && !sp.quoted && reservedWords[string(sp.buf[sp.from:])] {
 		return sp.fail(sp.start, ErrNotLiteral, "reserved word in command position")
 	}
-	sp.ends = append(sp.ends, len(sp.buf))
+	sp.words++
 	return nil
 }
 
