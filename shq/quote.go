@@ -132,10 +132,37 @@ func quotePOSIXFrom(s string, i int) (string, error) {
 		}
 		b[0], b[n-1] = q, q
 		copy(b[1:], s)
+	} else if len(s) <= 16 {
+		fillPOSIXShort(b, s)
 	} else {
 		fillPOSIX(b, s)
 	}
 	return unsafeString(b), nil
+}
+
+// fillPOSIXShort is fillPOSIX for short strings: one pass with no calls,
+// opening a new run wherever a quote meets another byte.
+func fillPOSIXShort(b []byte, s string) {
+	w := 0
+	var q byte // the quote of the open run
+	for i := 0; i < len(s); i++ {
+		want := byte('\'')
+		if s[i] == '\'' {
+			want = '"'
+		}
+		if want != q {
+			if q != 0 {
+				b[w] = q
+				w++
+			}
+			b[w] = want
+			w++
+			q = want
+		}
+		b[w] = s[i]
+		w++
+	}
+	b[w] = q
 }
 
 // AppendQuote appends the dialect's quoting of s to dst, as Quote returns it,
