@@ -242,7 +242,10 @@ func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
 var plainClass = [numDialects]uint8{POSIX: safePOSIX, Bash: plainBash, Fish: safeFish}
 
 // safePrefix returns the length of the longest prefix of s made of bytes of
-// class c.
+// class c. It is kept out of line on purpose: inlined into its callers the
+// loop ran at half the speed (BenchmarkQuote/in=safe64k).
+//
+//go:noinline
 func safePrefix(s string, c uint8) int {
 	for i := 0; i < len(s); i++ {
 		if byteClass[s[i]]&c == 0 {
