@@ -202,8 +202,10 @@ func s3DirectoryBucket(s string) fault {
 	if !isAlnum(base[len(base)-1]) {
 		return at(k-1, "base name must end with a letter or digit")
 	}
+	// The whole name, not only the base: xn--0-0--x-s3 has base "xn" and
+	// zone "0-0", and still starts with xn-- (found by FuzzS3DirectoryBucket).
 	for _, p := range bucketReservedPrefixes {
-		if strings.HasPrefix(base, p) {
+		if strings.HasPrefix(s, p) {
 			return at(0, "reserved prefix")
 		}
 	}

@@ -62,6 +62,7 @@ var caseTable = map[string]struct{ valid, invalid []string }{
 			"xn--a--usw2-az1--x-s3", "bucket---usw2-az1--x-s3", "bucket--usw2-az1-",
 			"bucket--usw2-az1--x-s3\n", " bucket--usw2-az1--x-s3", "-bucket--usw2-az1--x-s3",
 			"bucket--usw2--az1--x-s3x", "buckеt--usw2-az1--x-s3",
+			"xn--0-0--x-s3", "sthree-0--a-b--x-s3", // reserved prefix across the base (FuzzS3DirectoryBucket)
 		},
 	},
 	"s3-uri": {
