@@ -105,7 +105,7 @@ func (d Dialect) Quote(s string) (string, error) {
 
 // quotePOSIX is POSIX.Quote, the common case, written out: one table scan
 // for a safe string, and for any other a NUL scan, a count of quote runs
-// and one exact-size buffer filled with copy.
+// and one exact-size buffer, filled in one pass.
 func quotePOSIX(s string) (string, error) {
 	i := safePrefix(s, safePOSIX)
 	if i == len(s) && s != "" {
@@ -135,12 +135,12 @@ func quotePOSIXFrom(s string, i int) (string, error) {
 	} else if len(s) <= 16 {
 		fillPOSIXShort(b, s)
 	} else {
-		fillPOSIX(b, s)
+		appendPOSIX(b[:0], s) // fills b exactly: it has room for all of it
 	}
 	return unsafeString(b), nil
 }
 
-// fillPOSIXShort is fillPOSIX for short strings: one pass with no calls,
+// fillPOSIXShort is appendPOSIX for short strings: one pass with no calls,
 // opening a new run wherever a quote meets another byte.
 func fillPOSIXShort(b []byte, s string) {
 	w := 0
@@ -318,28 +318,6 @@ func appendPOSIX(dst []byte, s string) []byte {
 		s = s[seg:]
 	}
 	return dst
-}
-
-// fillPOSIX writes the POSIX quoting of s into b, which must be large
-// enough, and returns its length.
-func fillPOSIX(b []byte, s string) int {
-	if s == "" {
-		return copy(b, "''")
-	}
-	w := 0
-	for s != "" {
-		seg := quoteRun(s)
-		q := byte('\'')
-		if s[0] == '\'' {
-			q = '"'
-		}
-		b[w] = q
-		w += 1 + copy(b[w+1:], s[:seg])
-		b[w] = q
-		w++
-		s = s[seg:]
-	}
-	return w
 }
 
 // quoteRun returns the length of the run at the start of s: the bytes up to
@@ -579,9 +557,9 @@ var fishEscape = [utf8.RuneSelf]byte{
 
 // fishNext decides how Fish writes the rune at s[i]: escRaw inside the
 // quotes (with \\ and \' escaped there), or outside them escLetter (\n)
-// or escOctal (\xHH for ASCII, \XHH for each byte ≥ 0x80). The textState
-// rules are $'…”s; only base matters here, as nothing fish writes after a
-// raw byte ≥ 0x80 starts with a backslash outside single quotes.
+// or escOctal (\xHH for ASCII, \XHH for each byte ≥ 0x80). It shares
+// textState with $'…', but only base matters here: nothing fish writes
+// after a raw byte ≥ 0x80 starts with a backslash outside single quotes.
 func fishNext(st *textState, s string, i int) (escape, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
