@@ -191,9 +191,14 @@ func checkMvdan(t tb, d shq.Dialect, s, q string) {
 // so drops the CR that every real shell keeps. Its $'…' decoder reads 8 and
 // 9 as octal digits: bash reads $'\018' as \01 then 8, mvdan as one bad
 // escape that yields a NUL (found by FuzzSplit, corpus file
-// found-mvdan-octal-escape-8-9).
+// found-mvdan-octal-escape-8-9). A line continuation right after an escaped
+// backslash stays in its words: bash reads \\\<newline> as one backslash,
+// mvdan as a backslash and a newline (found by FuzzSplit, corpus file
+// found-mvdan-continuation-after-backslash).
 func mvdanBlind(text string) bool {
-	return strings.Contains(text, "\r\n") || strings.Contains(text, "$'") && mvdanOctal.MatchString(text)
+	return strings.Contains(text, "\r\n") ||
+		strings.Contains(text, `\\\`+"\n") ||
+		strings.Contains(text, "$'") && mvdanOctal.MatchString(text)
 }
 
 var mvdanOctal = regexp.MustCompile(`\\[0-7]{1,2}[89]`)

@@ -172,10 +172,10 @@ func TestSplitMvdan(t *testing.T) {
 	accepted, want := acceptedLines(t, splitCorpus())
 	checked := 0
 	for i, l := range accepted {
-		if !utf8.ValidString(l) || strings.Contains(l, "\r\n") || strings.HasSuffix(l, "\\\n") {
+		if !utf8.ValidString(l) || strings.Contains(l, "\r\n") || strings.Contains(l, `\\\`+"\n") {
 			// mvdan refuses invalid UTF-8, drops CR before LF, and keeps a
-			// backslash-newline at the end of the input (bash removes it;
-			// TestShellSplit checks bash).
+			// backslash-newline that follows an escaped backslash (bash
+			// removes it; TestShellSplit checks bash).
 			continue
 		}
 		checked++
