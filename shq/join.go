@@ -43,6 +43,14 @@ func AppendJoin(dst []byte, args ...string) ([]byte, error) {
 // An argument with a NUL byte is refused. Errors are *QuoteError values
 // whose Index is the argument's position.
 func (d Dialect) Join(args ...string) (string, error) {
+	if d == POSIX {
+		var buf [joinBufSize]byte
+		if n, err := joinPOSIXShort(&buf, args); err != nil {
+			return "", err
+		} else if n >= 0 {
+			return string(buf[:n]), nil
+		}
+	}
 	n, plain, err := d.joinLen(args)
 	if err != nil {
 		return "", err
@@ -62,6 +70,70 @@ func (d Dialect) AppendJoin(dst []byte, args ...string) ([]byte, error) {
 		return dst, err
 	}
 	return d.appendJoin(slices.Grow(dst, n), args, plain), nil
+}
+
+// joinBufSize is the size of the stack buffer POSIX Join writes a short
+// line into.
+const joinBufSize = 256
+
+// Classes of joinClass: what one pass over a POSIX argument must learn.
+const (
+	joinUnsafe = 1 << iota // outside the POSIX safe set
+	joinQuote              // '
+	joinNUL                // NUL
+	joinEq                 // =, which makes a first word an assignment
+)
+
+var joinClass = func() (t [256]uint8) {
+	for c := range t {
+		if byteClass[c]&safePOSIX == 0 {
+			t[c] |= joinUnsafe
+		}
+	}
+	t['\''] |= joinQuote
+	t[0] |= joinNUL
+	t['='] |= joinEq
+	return t
+}()
+
+// joinPOSIXShort writes POSIX Join's line into buf, reading each argument
+// once to classify it and once to copy it, so that the only allocation left
+// is the string copy of the result. It returns -1 and no error, having
+// checked nothing for sure, when the line might not fit; the caller then
+// measures and writes as usual.
+func joinPOSIXShort(buf *[joinBufSize]byte, args []string) (int, *QuoteError) {
+	w := 0
+	for k, a := range args {
+		// Room for the separator and the worst case, where every byte
+		// opens a run of its own ('a'"'"'a'…), or for '' and the
+		// separator. The first test keeps 3*len(a) from overflowing.
+		if len(a) > len(buf) || 3*len(a)+3 > len(buf)-w {
+			return -1, nil
+		}
+		if k > 0 {
+			buf[w] = ' '
+			w++
+		}
+		var m uint8
+		for i := 0; i < len(a); i++ {
+			m |= joinClass[a[i]]
+		}
+		switch {
+		case m&joinNUL != 0:
+			return 0, &QuoteError{Index: k, Offset: strings.IndexByte(a, 0), Err: ErrNUL}
+		case m&joinUnsafe == 0 && a != "" && (k > 0 || !commandWord(a)):
+			w += copy(buf[w:], a)
+		case m&joinQuote == 0:
+			// One run of bytes other than ': the common case.
+			buf[w] = '\''
+			w += 1 + copy(buf[w+1:], a)
+			buf[w] = '\''
+			w++
+		default:
+			w += len(appendPOSIX(buf[w:w], a))
+		}
+	}
+	return w, nil
 }
 
 // joinLen returns the length of the joined line, and a set with bit i set
@@ -108,8 +180,19 @@ func (d Dialect) appendJoin(dst []byte, args []string, plain uint64) []byte {
 // commandWord reports whether POSIX and Bash must quote s in command
 // position even if s needs no quoting elsewhere.
 func commandWord(s string) bool {
-	return commandWords[s] || strings.IndexByte(s, '=') >= 0 || strings.HasPrefix(s, "%")
+	return strings.HasPrefix(s, "%") || strings.IndexByte(s, '=') >= 0 ||
+		s != "" && len(s) < len(commandWordStarts) && commandWordStarts[len(s)]&(1<<(s[0]&63)) != 0 && commandWords[s]
 }
+
+// commandWordStarts has bit c&63 of element n set when a word of
+// commandWords has length n and starts with byte c: most first words are
+// told apart from all of them without a map lookup.
+var commandWordStarts = func() (t [16]uint64) {
+	for w := range commandWords {
+		t[len(w)] |= 1 << (w[0] & 63)
+	}
+	return t
+}()
 
 // reservedWords are the reserved words of bash, zsh, ksh and yash together,
 // and the declaration commands that shells and mvdan.cc/sh parse specially.

@@ -38,3 +38,22 @@ func BenchmarkSplit(b *testing.B) {
 		_, _ = Split(line)
 	}
 }
+
+// joinBenchArgs is bench's 8-argument command: safe words, options, a path
+// with a space, a glob pattern and a quote.
+var joinBenchArgs = []string{
+	"aws", "s3", "cp", "--recursive",
+	"s3://my-bucket/reports/2024/", "/tmp/My Reports",
+	"--exclude", "*.tmp'old",
+}
+
+func BenchmarkJoin(b *testing.B) {
+	for _, d := range dialects {
+		b.Run("d="+d.String(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sink, _ = d.Join(joinBenchArgs...)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package shq
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -320,5 +321,40 @@ func TestJoinErrors(t *testing.T) {
 	}
 	if got, err := Join(); got != "" || err != nil {
 		t.Fatalf("Join() = %q, %v", got, err)
+	}
+}
+
+// TestJoinShortLine checks POSIX Join's one-pass path for lines that fit its
+// stack buffer against AppendJoin, which measures first and then writes:
+// the same line or the same error, for argument lists whose lines end just
+// under, at and just over the buffer, with quotes, NULs and first words
+// that must be quoted.
+func TestJoinShortLine(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	pieces := []string{"a", "Z9", "-", "'", "''", " ", "\x00", "=", "%", "é", "\xff", "/x.y"}
+	firsts := []string{"", "if", "%1", "a=b", "aws", "nohup", "which-command", "which-commands"}
+	for range 5000 {
+		args := []string{firsts[r.IntN(len(firsts))]}
+		for n := r.IntN(6); n > 0; n-- {
+			if r.IntN(4) == 0 {
+				// The worst case: every byte a run of its own.
+				args = append(args, strings.Repeat("'a", r.IntN(joinBufSize/4)))
+				continue
+			}
+			var b strings.Builder
+			for m := r.IntN(joinBufSize / 4); m > 0; m-- {
+				p := pieces[r.IntN(len(pieces))]
+				if p == "\x00" && r.IntN(8) != 0 {
+					continue // keep most lists valid
+				}
+				b.WriteString(p)
+			}
+			args = append(args, b.String())
+		}
+		got, err := Join(args...)
+		want, wantErr := AppendJoin(nil, args...)
+		if got != string(want) || !cmp.Equal(err, wantErr, cmp.Comparer(func(a, b *QuoteError) bool { return *a == *b })) {
+			t.Fatalf("Join(%q) = %q, %v; AppendJoin gives %q, %v", args, got, err, want, wantErr)
+		}
 	}
 }
