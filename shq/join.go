@@ -47,6 +47,8 @@ func (d Dialect) Join(args ...string) (string, error) {
 		var buf [joinBufSize]byte
 		if n, err := joinPOSIXShort(&buf, args); err != nil {
 			return "", err
+		} else if len(args) == 1 && n == len(args[0]) {
+			return args[0], nil // unchanged: no need to copy it
 		} else if n >= 0 {
 			return string(buf[:n]), nil
 		}
@@ -81,7 +83,6 @@ const (
 	joinUnsafe = 1 << iota // outside the POSIX safe set
 	joinQuote              // '
 	joinNUL                // NUL
-	joinEq                 // =, which makes a first word an assignment
 )
 
 var joinClass = func() (t [256]uint8) {
@@ -92,7 +93,6 @@ var joinClass = func() (t [256]uint8) {
 	}
 	t['\''] |= joinQuote
 	t[0] |= joinNUL
-	t['='] |= joinEq
 	return t
 }()
 
@@ -114,10 +114,7 @@ func joinPOSIXShort(buf *[joinBufSize]byte, args []string) (int, *QuoteError) {
 			buf[w] = ' '
 			w++
 		}
-		var m uint8
-		for i := 0; i < len(a); i++ {
-			m |= joinClass[a[i]]
-		}
+		m := joinClassOf(a)
 		switch {
 		case m&joinNUL != 0:
 			return 0, &QuoteError{Index: k, Offset: strings.IndexByte(a, 0), Err: ErrNUL}
@@ -130,10 +127,24 @@ func joinPOSIXShort(buf *[joinBufSize]byte, args []string) (int, *QuoteError) {
 			buf[w] = '\''
 			w++
 		default:
-			w += len(appendPOSIX(buf[w:w], a))
+			w += fillPOSIXShort(buf[w:], a)
 		}
 	}
 	return w, nil
+}
+
+// joinClassOf returns the union of the joinClass classes of the bytes of s.
+func joinClassOf(s string) uint8 {
+	var m0, m1 uint8
+	for len(s) >= 4 {
+		m0 |= joinClass[s[0]] | joinClass[s[1]]
+		m1 |= joinClass[s[2]] | joinClass[s[3]]
+		s = s[4:]
+	}
+	for i := 0; i < len(s); i++ {
+		m0 |= joinClass[s[i]]
+	}
+	return m0 | m1
 }
 
 // joinLen returns the length of the joined line, and a set with bit i set

@@ -140,9 +140,10 @@ func quotePOSIXFrom(s string, i int) (string, error) {
 	return unsafeString(b), nil
 }
 
-// fillPOSIXShort is appendPOSIX for short strings: one pass with no calls,
-// opening a new run wherever a quote meets another byte.
-func fillPOSIXShort(b []byte, s string) {
+// fillPOSIXShort is appendPOSIX for short strings, or for any string with
+// room enough in b: one pass with no calls, opening a new run wherever a
+// quote meets another byte. It returns the number of bytes written.
+func fillPOSIXShort(b []byte, s string) int {
 	w := 0
 	var q byte // the quote of the open run
 	for i := 0; i < len(s); i++ {
@@ -163,6 +164,7 @@ func fillPOSIXShort(b []byte, s string) {
 		w++
 	}
 	b[w] = q
+	return w + 1
 }
 
 // AppendQuote appends the dialect's quoting of s to dst, as Quote returns it,
