@@ -285,17 +285,19 @@ func posixLen(s string) int {
 		return 2
 	}
 	n := len(s) + 2
+	q := strings.IndexByte(s, '\'')
+	if q < 0 {
+		return n
+	}
 	if len(s) <= 16 {
-		// Short strings: one pass, each change between ' and other bytes
-		// starts a new run. Cheaper here than calls to IndexByte.
-		for i := 1; i < len(s); i++ {
+		// Short strings: one pass from the first quote, each change
+		// between ' and other bytes starts a new run. Cheaper here than
+		// more calls to IndexByte.
+		for i := max(q, 1); i < len(s); i++ {
 			if (s[i] == '\'') != (s[i-1] == '\'') {
 				n += 2
 			}
 		}
-		return n
-	}
-	if strings.IndexByte(s, '\'') < 0 {
 		return n
 	}
 	for s = s[quoteRun(s):]; s != ""; s = s[quoteRun(s):] {
