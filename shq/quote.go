@@ -107,7 +107,15 @@ func (d Dialect) Quote(s string) (string, error) {
 // for a safe string, and for any other a NUL scan, a count of quote runs
 // and one exact-size buffer, filled in one pass.
 func quotePOSIX(s string) (string, error) {
-	i := safePrefix(s, safePOSIX)
+	var i int
+	if len(s) < 32 {
+		// Short strings: the loop in line costs less than the call.
+		for i < len(s) && byteClass[s[i]]&safePOSIX != 0 {
+			i++
+		}
+	} else {
+		i = safePrefix(s, safePOSIX)
+	}
 	if i == len(s) && s != "" {
 		return s, nil
 	}
