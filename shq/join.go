@@ -118,7 +118,7 @@ func joinPOSIXShort(buf *[joinBufSize]byte, args []string) (int, *QuoteError) {
 		switch {
 		case m&joinNUL != 0:
 			return 0, &QuoteError{Index: k, Offset: strings.IndexByte(a, 0), Err: ErrNUL}
-		case m&joinUnsafe == 0 && a != "" && (k > 0 || !commandWord(a)):
+		case m&joinUnsafe == 0 && a != "" && (k > 0 || !commandName(a)): // = is unsafe
 			w += copy(buf[w:], a)
 		case m&joinQuote == 0:
 			// One run of bytes other than ': the common case.
@@ -191,13 +191,19 @@ func (d Dialect) appendJoin(dst []byte, args []string, plain uint64) []byte {
 // commandWord reports whether POSIX and Bash must quote s in command
 // position even if s needs no quoting elsewhere.
 func commandWord(s string) bool {
-	return strings.HasPrefix(s, "%") || strings.IndexByte(s, '=') >= 0 ||
-		s != "" && len(s) < len(commandWordStarts) && commandWordStarts[len(s)]&(1<<(s[0]&63)) != 0 && commandWords[s]
+	return strings.IndexByte(s, '=') >= 0 || commandName(s)
+}
+
+// commandName is commandWord for a word with no =.
+func commandName(s string) bool {
+	return s != "" && (s[0] == '%' ||
+		len(s) < len(commandWordStarts) && commandWordStarts[len(s)]&(1<<(s[0]&63)) != 0 && commandWords[s])
 }
 
 // commandWordStarts has bit c&63 of element n set when a word of
 // commandWords has length n and starts with byte c: most first words are
-// told apart from all of them without a map lookup.
+// told apart from all of them without a map lookup. (A command word of 16
+// bytes or more would not fit, and would stop the package at init.)
 var commandWordStarts = func() (t [16]uint64) {
 	for w := range commandWords {
 		t[len(w)] |= 1 << (w[0] & 63)
