@@ -358,3 +358,26 @@ func TestJoinShortLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSafePrefix checks safePrefix, which reads four bytes at a time, against
+// the byte-by-byte definition: every byte at every position of strings of
+// safe bytes up to 12 long, for each dialect's class.
+func TestSafePrefix(t *testing.T) {
+	for _, c := range plainClass {
+		for n := range 13 {
+			for pos := range n {
+				for b := range 256 {
+					s := []byte(strings.Repeat("a", n))
+					s[pos] = byte(b)
+					want := n
+					if byteClass[b]&c == 0 {
+						want = pos
+					}
+					if got := safePrefix(string(s), c); got != want {
+						t.Fatalf("safePrefix(%q, %#x) = %d, want %d", s, c, got, want)
+					}
+				}
+			}
+		}
+	}
+}
