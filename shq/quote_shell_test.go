@@ -474,6 +474,9 @@ func splitCorpus() []string {
 	for _, c := range refusedLines {
 		lines = append(lines, c.line)
 	}
+	// Line continuations after escaped backslashes, in and out of "…",
+	// which mvdan.cc/sh reads differently from bash (see TestSplitMvdan).
+	lines = append(lines, `\\\`+"\n", `a\\\`+"\nb", `"\\\`+"\n\"", `\\\\\`+"\n", `\\\`+"\n"+`\\\`+"\nc")
 	pieces := append([]string{"'", "\"", "$'", "\\", " ", "\\\n", "\\x41", "\\101", "\\n", "\\'", "\\\"", "a", "é"}, hazardPieces...)
 	r := rand.New(rand.NewPCG(4, 4))
 	for range 3000 {
