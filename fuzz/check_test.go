@@ -382,20 +382,6 @@ func hexByte(s string) (byte, bool) {
 	return v, true
 }
 
-// hasMultibyte reports whether s holds a valid multi-byte UTF-8 sequence:
-// for input without one, Bash output is byte-identical to bash's printf %q.
-func hasMultibyte(s string) bool {
-	for i := 0; i < len(s); {
-		// U+FFFD is valid too: only a one-byte RuneError is invalid.
-		_, n := utf8.DecodeRuneInString(s[i:])
-		if n > 1 {
-			return true
-		}
-		i += n
-	}
-	return false
-}
-
 // maxShellInput keeps the real-shell checks to inputs that fit comfortably in
 // one sh -c argument after quoting (which can grow a value fivefold).
 const maxShellInput = 4 << 10

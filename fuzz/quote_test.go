@@ -90,7 +90,7 @@ func checkQuote(t tb, s string) {
 			if i := escapeAfterHigh(q); i >= 0 {
 				t.Fatalf("Bash.Quote(%q) = %q: escaping backslash after a byte ≥ 0x80 at %d", s, q, i)
 			}
-			if !hasMultibyte(s) {
+			if !shelltest.HasMultibyte(s) {
 				for i := 0; i < len(q); i++ {
 					if q[i] >= utf8.RuneSelf {
 						t.Fatalf("Bash.Quote(%q) = %q: raw byte ≥ 0x80, which bash's printf %%q never writes for this input", s, q)
@@ -147,7 +147,7 @@ func checkQuoteShells(t *testing.T, s string) {
 		}
 	}
 	wantWord(t, shelltest.FishShell(t), fish, s)
-	if !hasMultibyte(s) {
+	if !shelltest.HasMultibyte(s) {
 		sh := shelltest.ShellNamed(t, "bash")
 		r := sh.Run(t, "printf %q "+posix)
 		if r.Err != nil || r.ExitCode != 0 || string(r.Stdout) != bash {

@@ -432,7 +432,7 @@ func TestShellBashPrintf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !hasMultibyte(s) {
+		if !shelltest.HasMultibyte(s) {
 			identical++
 			if ours != bashQ {
 				t.Errorf("Bash.Quote(%q) = %q, bash printf %%q = %q", s, ours, bashQ)
@@ -453,18 +453,6 @@ func octal(s string) string {
 		b = appendOctal(b, s[i])
 	}
 	return string(append(b, '\''))
-}
-
-// hasMultibyte reports whether s holds a valid multi-byte UTF-8 sequence.
-func hasMultibyte(s string) bool {
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if n > 1 && r != utf8.RuneError {
-			return true
-		}
-		i += n
-	}
-	return false
 }
 
 // splitCorpus returns lines for Split's differential tests: the refused

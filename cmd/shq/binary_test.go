@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/safeshell/safeshell/internal/shelltest"
 )
@@ -141,19 +140,6 @@ func hazards() []string {
 	return c
 }
 
-// hasMultibyte reports whether s has a valid multi-byte UTF-8 sequence, the
-// case where DESIGN.md lets the Bash dialect differ from bash's printf %q.
-func hasMultibyte(s string) bool {
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if n > 1 && r != utf8.RuneError {
-			return true
-		}
-		i += n
-	}
-	return false
-}
-
 // testBashDialect compares shq quote -d bash with bash's printf %q where
 // DESIGN.md asks for identity, and evaluates shq's output in bash for the
 // whole corpus, in both dialects that bash reads.
@@ -185,7 +171,7 @@ func testBashDialect(t *testing.T, bin string) {
 	t.Run("printf-q", func(t *testing.T) {
 		var same []string
 		for _, s := range corpus {
-			if !hasMultibyte(s) {
+			if !shelltest.HasMultibyte(s) {
 				same = append(same, s)
 			}
 		}

@@ -485,3 +485,14 @@ func BenchmarkWordsBatch(b *testing.B) {
 		})
 	}
 }
+
+func TestHasMultibyte(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": false, "abc": false, "\xff\xfe": false, "\xe2\x82": false, "a\x80b": false,
+		"é": true, "a€b": true, "\ufffd": true, "\xff☕": true, "\U0001F600": true,
+	} {
+		if got := HasMultibyte(s); got != want {
+			t.Errorf("HasMultibyte(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,19 @@
+package shelltest
+
+import "unicode/utf8"
+
+// HasMultibyte reports whether s holds a valid multi-byte UTF-8 sequence.
+// U+FFFD written out is one too: only a one-byte utf8.RuneError is invalid.
+// For input without one, DESIGN.md asks the Bash dialect to be
+// byte-identical to bash's printf %q under C.UTF-8; for input with one, to
+// read back to the same bytes.
+func HasMultibyte(s string) bool {
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		if n > 1 {
+			return true
+		}
+		i += n
+	}
+	return false
+}
