@@ -333,6 +333,7 @@ func TestJoinShortLine(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	pieces := []string{"a", "Z9", "-", "'", "''", " ", "\x00", "=", "%", "é", "\xff", "/x.y"}
 	firsts := []string{"", "if", "%1", "a=b", "aws", "nohup", "which-command", "which-commands"}
+	short, long := 0, 0 // lists written in one pass, and lists too long for it
 	for range 5000 {
 		args := []string{firsts[r.IntN(len(firsts))]}
 		for n := r.IntN(6); n > 0; n-- {
@@ -351,11 +352,21 @@ func TestJoinShortLine(t *testing.T) {
 			}
 			args = append(args, b.String())
 		}
+		var buf [joinBufSize]byte
+		if n, err := joinPOSIXShort(&buf, args); err == nil && n < 0 {
+			long++
+		} else {
+			short++
+		}
 		got, err := Join(args...)
 		want, wantErr := AppendJoin(nil, args...)
 		if got != string(want) || !cmp.Equal(err, wantErr, cmp.Comparer(func(a, b *QuoteError) bool { return *a == *b })) {
 			t.Fatalf("Join(%q) = %q, %v; AppendJoin gives %q, %v", args, got, err, want, wantErr)
 		}
+	}
+	t.Logf("%d lists written in one pass (or refused there), %d too long for it", short, long)
+	if short < 1000 || long < 1000 {
+		t.Fatalf("%d lists in one pass, %d too long: the generator no longer reaches both sides of the buffer size", short, long)
 	}
 }
 
