@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/safeshell/safeshell/internal/shelltest"
 	"github.com/safeshell/safeshell/shq"
 	"github.com/safeshell/safeshell/shq/validate"
 	"pgregory.net/rapid"
@@ -576,7 +577,7 @@ func checkRuleTools(t *testing.T, name, s string) {
 	}
 	git, err := exec.LookPath("git")
 	if err != nil {
-		t.Skip("git is not installed")
+		shelltest.Missing(t, "git is not installed")
 	}
 	if out, err := exec.Command(git, args...).CombinedOutput(); err != nil {
 		t.Fatalf("%s accepts %q, git %s refuses it: %v %s", name, s, strings.Join(args[:len(args)-1], " "), err, out)

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/safeshell/safeshell/internal/shelltest"
 	"github.com/safeshell/safeshell/shq"
 	"github.com/safeshell/safeshell/shq/validate"
 	"pgregory.net/rapid"
@@ -406,7 +407,7 @@ func TestExecCommand(t *testing.T) {
 		t.Errorf("Args (-want +got):\n%s", diff)
 	}
 	if ec.Err != nil {
-		t.Skipf("echo not found: %v", ec.Err)
+		shelltest.Missing(t, "echo not found: %v", ec.Err)
 	}
 	out, err := ec.Output()
 	if err != nil || string(out) != "a b" {

@@ -11,19 +11,17 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/safeshell/safeshell/internal/shelltest"
 	"github.com/safeshell/safeshell/shq/validate"
 )
 
-// requireTool skips the test when an external tool is missing, unless
-// SHQ_REQUIRE_TOOLS=1 (as in CI) makes that a failure.
+// requireTool returns the path of an external tool, or calls
+// shelltest.Missing (a skip, or a failure under SHQ_REQUIRE_TOOLS=1).
 func requireTool(t *testing.T, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("SHQ_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s not found and SHQ_REQUIRE_TOOLS=1: %v", name, err)
-		}
-		t.Skipf("%s not found: %v", name, err)
+		shelltest.Missing(t, "%s not found: %v", name, err)
 	}
 	return path
 }
