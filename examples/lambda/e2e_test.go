@@ -52,20 +52,24 @@ func TestEmulator(t *testing.T) {
 	goBuild(t, filepath.Join(bin, "shq"), "github.com/safeshell/safeshell/cmd/shq")
 	goDir := t.TempDir()
 	goBuild(t, filepath.Join(goDir, "bootstrap"), ".")
+	// All six ports at once: ports chosen separately by the parallel
+	// subtests could coincide (each is free only until its listener
+	// closes), and one emulator would then answer for another.
+	ports := freePorts(t, 6)
 
 	t.Run("go", func(t *testing.T) {
 		t.Parallel()
-		fn := startFunction(t, rie, filepath.Join(goDir, "bootstrap"), bin)
+		fn := startFunction(t, rie, filepath.Join(goDir, "bootstrap"), bin, ports[0:2])
 		checkFixed(t, fn)
 	})
 	t.Run("bash", func(t *testing.T) {
 		t.Parallel()
-		fn := startFunction(t, rie, bashTask(t, "bash/function.sh"), bin)
+		fn := startFunction(t, rie, bashTask(t, "bash/function.sh"), bin, ports[2:4])
 		checkFixed(t, fn)
 	})
 	t.Run("bash-unsafe", func(t *testing.T) {
 		t.Parallel()
-		fn := startFunction(t, rie, bashTask(t, "bash/unsafe/function.sh"), bin)
+		fn := startFunction(t, rie, bashTask(t, "bash/unsafe/function.sh"), bin, ports[4:6])
 		checkUnsafe(t, fn)
 	})
 }
@@ -212,12 +216,12 @@ type function struct {
 	seen int // calls already returned by invoke
 }
 
-// startFunction starts the emulator on two free loopback ports with
-// bootstrap as the runtime, in a clean environment whose PATH starts with
-// bin (the fake aws and shq). Everything it starts is stopped when t ends.
-func startFunction(t *testing.T, rie, bootstrap, bin string) *function {
+// startFunction starts the emulator on two free loopback ports (the invoke
+// endpoint, then the runtime API) with bootstrap as the runtime, in a clean
+// environment whose PATH starts with bin (the fake aws and shq). Everything
+// it starts is stopped when t ends.
+func startFunction(t *testing.T, rie, bootstrap, bin string, ports []string) *function {
 	t.Helper()
-	ports := freePorts(t, 2)
 	fn := &function{
 		url: "http://127.0.0.1:" + ports[0] + "/2015-03-31/functions/function/invocations",
 		log: filepath.Join(t.TempDir(), "aws-calls"),
