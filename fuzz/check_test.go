@@ -219,8 +219,13 @@ func decodePOSIX(q string) (string, bool) {
 			b.WriteString(q[i+1 : i+1+j])
 			i += j + 2
 		case c == '"':
+			// A run of ', or one byte A1-B0 moved out of a single-quoted
+			// run by the multi-byte rule.
 			j := i + 1
 			for j < len(q) && q[j] == '\'' {
+				j++
+			}
+			if j == i+1 && j < len(q) && 0xa1 <= q[j] && q[j] <= 0xb0 {
 				j++
 			}
 			if j == i+1 || j == len(q) || q[j] != '"' {
@@ -236,51 +241,6 @@ func decodePOSIX(q string) (string, bool) {
 		}
 	}
 	return b.String(), q != ""
-}
-
-// escapeAfterHigh returns the offset of the first escaping backslash (one
-// outside plain single quotes: unquoted, in "…" or in $'…') that directly
-// follows a byte ≥ 0x80, or -1. In GBK, Big5 and Shift_JIS the two bytes
-// are one character, and the backslash no longer escapes.
-func escapeAfterHigh(q string) int {
-	const (
-		plain = iota
-		single
-		ansic
-		double
-	)
-	state := plain
-	for i := 0; i < len(q); i++ {
-		c := q[i]
-		if c == '\\' && state != single {
-			if i > 0 && q[i-1] >= 0x80 {
-				return i
-			}
-			i++ // skip the escaped byte
-			continue
-		}
-		switch state {
-		case plain:
-			switch {
-			case c == '$' && i+1 < len(q) && q[i+1] == '\'':
-				state = ansic
-				i++
-			case c == '\'':
-				state = single
-			case c == '"':
-				state = double
-			}
-		case single, ansic:
-			if c == '\'' {
-				state = plain
-			}
-		case double:
-			if c == '"' {
-				state = plain
-			}
-		}
-	}
-	return -1
 }
 
 // fishEscapes are the letter escapes fish reads outside quotes.
@@ -336,6 +296,12 @@ func decodeFish(q string) (string, string) {
 				return "", "backslash at the end"
 			}
 			e := q[i+1]
+			if e == '\\' || e == '\'' {
+				// Written outside the quotes after a raw rune.
+				b.WriteByte(e)
+				i += 2
+				continue
+			}
 			if v, ok := fishEscapes[e]; ok {
 				b.WriteByte(v)
 				i += 2

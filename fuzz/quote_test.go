@@ -76,6 +76,13 @@ func checkQuote(t tb, s string) {
 		if b, err := d.AppendQuote([]byte("x"), s); err != nil || string(b) != "x"+q {
 			t.Fatalf("%v.AppendQuote(x, %q) = %q, %v; want %q", d, s, b, err, "x"+q)
 		}
+		family := shelltest.SyntaxSh
+		if d == shq.Fish {
+			family = shelltest.SyntaxFish
+		}
+		if i := shelltest.RuleBreak(q, family); i >= 0 {
+			t.Fatalf("%v.Quote(%q) = %q: breaks the multi-byte rule at byte %d", d, s, q, i)
+		}
 		switch d {
 		case shq.POSIX:
 			if got, ok := decodePOSIX(q); !ok || got != s {
@@ -86,9 +93,6 @@ func checkQuote(t tb, s string) {
 				if q[i] < 0x20 || q[i] == 0x7f {
 					t.Fatalf("Bash.Quote(%q) = %q: raw control byte at %d", s, q, i)
 				}
-			}
-			if i := escapeAfterHigh(q); i >= 0 {
-				t.Fatalf("Bash.Quote(%q) = %q: escaping backslash after a byte ≥ 0x80 at %d", s, q, i)
 			}
 			if !shelltest.HasMultibyte(s) {
 				for i := 0; i < len(q); i++ {

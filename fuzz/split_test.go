@@ -235,10 +235,8 @@ func checkJoin(t tb, args []string) {
 				t.Fatalf("POSIX.Join(%q) = %q: first word %q is not of the POSIX form", args, line, first)
 			}
 		}
-		if d == shq.Bash {
-			if i := escapeAfterHigh(line); i >= 0 {
-				t.Fatalf("Bash.Join(%q) = %q: escaping backslash after a byte ≥ 0x80 at %d", args, line, i)
-			}
+		if i := shelltest.RuleBreak(line, shelltest.SyntaxSh); i >= 0 {
+			t.Fatalf("%v.Join(%q) = %q: breaks the multi-byte rule at byte %d", d, args, line, i)
 		}
 		words, err := shq.Split(line)
 		if err != nil || !slices.Equal(words, args) {

@@ -86,7 +86,7 @@ func ExampleDialect() {
 	// Output:
 	// posix 'naïve	café'"'"'s'
 	// bash  $'naïve\tcafé'$'\'s'
-	// fish  'naïve'\t'café\'s'
+	// fish  'naïve'\t'café'\''s'
 }
 
 // Bash output is bash's own printf %q where that is safe, and stays safe

@@ -3,8 +3,6 @@ package shq
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -63,7 +61,7 @@ var byteClass = func() (t [256]uint8) {
 }()
 
 // Quote returns s quoted as one POSIX shell word. It is POSIX.Quote(s).
-func Quote(s string) (string, error) { return quotePOSIX(s) }
+func Quote(s string) (string, error) { return POSIX.Quote(s) }
 
 // AppendQuote appends the POSIX quoting of s to dst, as Quote returns it.
 // On error dst is returned unchanged.
@@ -83,88 +81,20 @@ func NeedsQuoting(s string) bool { return POSIX.NeedsQuoting(s) }
 // A NUL byte cannot be carried by any shell word: s with one is refused
 // with a *QuoteError wrapping ErrNUL.
 func (d Dialect) Quote(s string) (string, error) {
-	if d == POSIX {
-		return quotePOSIX(s)
-	}
 	if !d.valid() {
 		return "", &dialectError{d}
 	}
 	n, err := d.quotedLen(s, false)
-	if err != nil {
+	switch {
+	case err != nil:
 		err.Index = -1
 		return "", err
-	}
-	switch {
 	case n == len(s):
 		return s, nil
 	case s == "":
-		return "''", nil
+		return "''", nil // a constant: no allocation
 	}
 	return unsafeString(d.appendQuoted(make([]byte, 0, n), s, false)), nil
-}
-
-// quotePOSIX is POSIX.Quote, the common case, written out: one table scan
-// for a safe string, and for any other a NUL scan, a count of quote runs
-// and one exact-size buffer, filled in one pass.
-func quotePOSIX(s string) (string, error) {
-	i := safePrefix(s, safePOSIX)
-	if i == len(s) && s != "" {
-		return s, nil
-	}
-	return quotePOSIXFrom(s, i)
-}
-
-// quotePOSIXFrom quotes s, whose first byte outside the safe set is s[i].
-func quotePOSIXFrom(s string, i int) (string, error) {
-	if s == "" {
-		return "''", nil
-	}
-	if j := strings.IndexByte(s[i:], 0); j >= 0 {
-		return "", &QuoteError{Index: -1, Offset: i + j, Err: ErrNUL}
-	}
-	n := posixLen(s)
-	b := make([]byte, n)
-	if n == len(s)+2 {
-		// One run: no quote at all (the common case), or only quotes.
-		q := byte('\'')
-		if s[0] == '\'' {
-			q = '"'
-		}
-		b[0], b[n-1] = q, q
-		copy(b[1:], s)
-	} else if len(s) <= 16 {
-		fillPOSIXShort(b, s)
-	} else {
-		appendPOSIX(b[:0], s) // fills b exactly: it has room for all of it
-	}
-	return unsafeString(b), nil
-}
-
-// fillPOSIXShort is appendPOSIX for short strings, or for any string with
-// room enough in b: one pass with no calls, opening a new run wherever a
-// quote meets another byte. It returns the number of bytes written.
-func fillPOSIXShort(b []byte, s string) int {
-	w := 0
-	var q byte // the quote of the open run
-	for i := 0; i < len(s); i++ {
-		want := byte('\'')
-		if s[i] == '\'' {
-			want = '"'
-		}
-		if want != q {
-			if q != 0 {
-				b[w] = q
-				w++
-			}
-			b[w] = want
-			w++
-			q = want
-		}
-		b[w] = s[i]
-		w++
-	}
-	b[w] = q
-	return w + 1
 }
 
 // AppendQuote appends the dialect's quoting of s to dst, as Quote returns it,
@@ -213,30 +143,43 @@ func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
 		if j := strings.IndexByte(s[i:], 0); j >= 0 {
 			return 0, &QuoteError{Offset: i + j, Err: ErrNUL}
 		}
+	} else if s != "" && !(first && d.commandWord(s)) {
+		return len(s), nil
 	}
 	switch d {
 	case Bash:
-		if first && commandWord(s) && !needsANSIC(s) {
+		if bashAsPOSIX(s, first) {
 			return posixLen(s), nil
-		}
-		if i == len(s) && s != "" {
-			return len(s), nil
 		}
 		return bashLen(s), nil
 	case Fish:
 		if first && fishKeywords[s] {
 			return 0, &QuoteError{Err: ErrKeyword}
 		}
-		if i == len(s) && s != "" {
-			return len(s), nil
-		}
 		return fishLen(s), nil
-	default:
-		if i == len(s) && s != "" && !(first && commandWord(s)) {
-			return len(s), nil
-		}
-		return posixLen(s), nil
 	}
+	return posixLen(s), nil
+}
+
+// appendQuoted appends the quoting of s that quotedLen measured, for an s
+// that quotedLen found needs quoting: s has no NUL byte and d is valid.
+func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
+	switch {
+	case d == Fish:
+		return appendFish(dst, s)
+	case d == Bash && !bashAsPOSIX(s, first):
+		return appendBash(dst, s)
+	}
+	return appendPOSIX(dst, s)
+}
+
+// commandWord reports whether a string of safe bytes needs more than itself
+// in command position: POSIX and Bash quote it, Fish refuses it.
+func (d Dialect) commandWord(s string) bool {
+	if d == Fish {
+		return fishKeywords[s]
+	}
+	return commandWord(s)
 }
 
 // plainClass is the class of bytes each dialect leaves as they are
@@ -265,396 +208,3 @@ func safePrefix(s string, c uint8) int {
 	}
 	return len(s)
 }
-
-// appendQuoted appends the quoting of s that quotedLen measured, for an s
-// that quotedLen found needs quoting: s has no NUL byte and d is valid.
-func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
-	switch d {
-	case Bash:
-		if first && commandWord(s) && !needsANSIC(s) {
-			return appendPOSIX(dst, s)
-		}
-		return appendBash(dst, s)
-	case Fish:
-		return appendFish(dst, s)
-	default:
-		return appendPOSIX(dst, s)
-	}
-}
-
-// POSIX: 'text' for every run of bytes other than ', and "''" for every run
-// of '. No backslash appears anywhere: in Shift_JIS locales yash has no
-// backslash at all (byte 0x5C is YEN SIGN there), so 'it'\''s' is a syntax
-// error while 'it'"'"'s' works. No two single-quoted runs touch, and no empty
-// '' is written except for the empty string, so zsh's rcquotes option
-// (where '' inside quotes is a quote) does not change the reading.
-
-func posixLen(s string) int {
-	if s == "" {
-		return 2
-	}
-	n := len(s) + 2
-	q := strings.IndexByte(s, '\'')
-	if q < 0 {
-		return n
-	}
-	if len(s) <= 16 {
-		// Short strings: one pass from the first quote, each change
-		// between ' and other bytes starts a new run. Cheaper here than
-		// more calls to IndexByte.
-		for i := max(q, 1); i < len(s); i++ {
-			if (s[i] == '\'') != (s[i-1] == '\'') {
-				n += 2
-			}
-		}
-		return n
-	}
-	for s = s[quoteRun(s):]; s != ""; s = s[quoteRun(s):] {
-		n += 2
-	}
-	return n
-}
-
-func appendPOSIX(dst []byte, s string) []byte {
-	if s == "" {
-		return append(dst, "''"...)
-	}
-	for s != "" {
-		seg := quoteRun(s)
-		q := byte('\'')
-		if s[0] == '\'' {
-			q = '"'
-		}
-		dst = append(dst, q)
-		dst = append(dst, s[:seg]...)
-		dst = append(dst, q)
-		s = s[seg:]
-	}
-	return dst
-}
-
-// quoteRun returns the length of the run at the start of s: the bytes up to
-// the next ', or the ' bytes up to the next other byte.
-func quoteRun(s string) int {
-	if s[0] != '\'' {
-		if i := strings.IndexByte(s, '\''); i >= 0 {
-			return i
-		}
-		return len(s)
-	}
-	i := 1
-	for i < len(s) && s[i] == '\'' {
-		i++
-	}
-	return i
-}
-
-// Bash: bash's printf %q (bash 5.2, lib/sh/shquote.c), with one change for
-// safety. bash writes $'…' when the string has a byte that is not printable
-// (ansic_shouldquote), and backslash escapes otherwise (sh_backslash_quote).
-// The change: in GBK, Big5 and Shift_JIS a byte ≥ 0x80 followed by 0x5C is
-// one character to bash and ksh93, so a backslash written right after a raw
-// byte ≥ 0x80 would stop escaping and let the next byte act (bash turns €;id
-// into €\;id, and in GBK id runs). Such an escape is written differently:
-// 'c' or "'" instead of \c, and '$' (close and reopen) before an escape
-// inside $'…'. Bash itself never writes a raw byte ≥ 0x80 for input with no
-// valid multi-byte sequence, so the output is still bash's for such input.
-
-// needsANSIC reports whether bash would quote s as $'…': s has a control
-// byte, DEL, an invalid UTF-8 sequence, or a rune that is not shown raw.
-func needsANSIC(s string) bool {
-	var st textState
-	for i := 0; i < len(s); {
-		k, size, _ := st.next(s, i)
-		if k == escOctal || k == escLetter && s[i] != '\\' && s[i] != '\'' {
-			return true
-		}
-		i += size
-	}
-	return false
-}
-
-// displayable reports whether a multi-byte rune may be written as it is in
-// text meant for a person. Invisible runes are escaped so that what is shown
-// is what runs: format characters such as bidi controls (the Trojan Source
-// class, CVE-2021-42574), spaces other than U+0020, default-ignorable runes
-// (Hangul fillers, variation selectors) and U+2800, a blank that is printable.
-// It also keeps U+2028 out of fish, where it can vanish, and private-use runes
-// out of fish, which uses U+F600–U+F6FF to carry raw bytes internally.
-func displayable(r rune) bool {
-	return unicode.IsPrint(r) && r != '\u2800' &&
-		!unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) &&
-		!unicode.Is(unicode.Variation_Selector, r)
-}
-
-// An escape is how Bash's $'…' and Fish write one rune of the input.
-type escape uint8
-
-const (
-	escRaw    escape = iota // the rune's bytes as they are
-	escLetter               // a backslash and a letter: \n, \t, \\, \'
-	escOctal                // every byte as \ooo ($'…') or \xHH, \XHH (fish)
-)
-
-// textState carries what the escape of the next rune depends on.
-type textState struct {
-	// high: the last byte written is a raw byte ≥ 0x80, so a backslash
-	// must not come next (GBK, Big5 and Shift_JIS would join the two).
-	high bool
-	// base: the last rune written raw is a letter or digit, or a combining
-	// mark on one. A combining mark anywhere else would draw over a quote or
-	// backslash the quoter wrote, so what is shown would not be what runs.
-	base bool
-}
-
-// next decides the escape of the rune at s[i] and returns it with the
-// rune's size in s, and whether a backslash would follow a raw byte ≥ 0x80
-// (where $'…' closes and reopens). It then updates st for the next rune.
-func (st *textState) next(s string, i int) (k escape, size int, afterHigh bool) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		switch {
-		case ansicEscape[c] != 0:
-			k = escLetter
-		case c < 0x20 || c == 0x7f:
-			k = escOctal
-		}
-		afterHigh = st.high && k != escRaw
-		st.high = false
-		st.base = k == escRaw && isAlnum(c)
-		return k, 1, afterHigh
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	if size == 1 || !displayable(r) || unicode.Is(unicode.M, r) && !st.base {
-		afterHigh = st.high
-		st.high, st.base = false, false
-		return escOctal, size, afterHigh
-	}
-	st.high = true
-	st.base = unicode.Is(unicode.M, r) || unicode.IsLetter(r) || unicode.IsDigit(r)
-	return escRaw, size, false
-}
-
-func isAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-func bashLen(s string) int {
-	if s == "" {
-		return 2
-	}
-	if needsANSIC(s) {
-		return ansicLen(s)
-	}
-	n := len(s)
-	high := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if bashEscapes(s, i) {
-			n++
-			if high {
-				n++ // 'c' or "'" instead of \c
-			}
-		}
-		high = c >= utf8.RuneSelf
-	}
-	return n
-}
-
-func appendBash(dst []byte, s string) []byte {
-	if s == "" {
-		return append(dst, "''"...)
-	}
-	if needsANSIC(s) {
-		return appendANSIC(dst, s)
-	}
-	high := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case !bashEscapes(s, i):
-			dst = append(dst, c)
-		case !high:
-			dst = append(dst, '\\', c)
-		case c == '\'':
-			dst = append(dst, `"'"`...)
-		default:
-			dst = append(dst, '\'', c, '\'')
-		}
-		high = c >= utf8.RuneSelf
-	}
-	return dst
-}
-
-// bashEscapes reports whether printf %q puts a backslash before s[i]: a byte
-// of its table, # where it would start a comment, and ~ where it would be
-// expanded (at the start, and after : or = as in assignments).
-func bashEscapes(s string, i int) bool {
-	switch c := s[i]; c {
-	case '#':
-		return i == 0
-	case '~':
-		return i == 0 || s[i-1] == ':' || s[i-1] == '='
-	default:
-		return byteClass[c]&escBash != 0
-	}
-}
-
-// ansicEscape holds the letter escapes bash's ansic_quote uses; other
-// control bytes, DEL and bytes that are not part of a rune shown raw are
-// written as three octal digits.
-var ansicEscape = [utf8.RuneSelf]byte{
-	'\a': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r',
-	0x1b: 'E', '\\': '\\', '\'': '\'',
-}
-
-func ansicLen(s string) int {
-	n := len("$''")
-	var st textState
-	for i := 0; i < len(s); {
-		k, size, afterHigh := st.next(s, i)
-		if afterHigh {
-			n += len("'$'")
-		}
-		switch k {
-		case escRaw:
-			n += size
-		case escLetter:
-			n += 2
-		case escOctal:
-			n += 4 * size
-		}
-		i += size
-	}
-	return n
-}
-
-func appendANSIC(dst []byte, s string) []byte {
-	dst = append(dst, "$'"...)
-	var st textState
-	for i := 0; i < len(s); {
-		k, size, afterHigh := st.next(s, i)
-		if afterHigh {
-			dst = append(dst, "'$'"...)
-		}
-		switch k {
-		case escRaw:
-			dst = append(dst, s[i:i+size]...)
-		case escLetter:
-			dst = append(dst, '\\', ansicEscape[s[i]])
-		case escOctal:
-			for _, b := range []byte(s[i : i+size]) {
-				dst = appendOctal(dst, b)
-			}
-		}
-		i += size
-	}
-	return append(dst, '\'')
-}
-
-func appendOctal(dst []byte, c byte) []byte {
-	return append(dst, '\\', '0'+c>>6, '0'+c>>3&7, '0'+c&7)
-}
-
-// Fish: fish 3 reads \\ and \' as escapes inside '…' and nothing else, so
-// printable text goes inside single quotes with those two escaped. Control
-// bytes, bytes that are not UTF-8 and runes that are not displayable go
-// outside the quotes as fish escapes: \n and friends, \xHH for the rest of
-// ASCII, \XHH for a raw byte ≥ 0x80. Fish would drop a raw \r and can lose
-// U+2028, so neither is ever written raw.
-
-// fishEscape holds the letter escapes fish knows outside quotes.
-var fishEscape = [utf8.RuneSelf]byte{
-	'\a': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', 0x1b: 'e',
-}
-
-// fishNext decides how Fish writes the rune at s[i]: escRaw inside the
-// quotes (with \\ and \' escaped there), or outside them escLetter (\n)
-// or escOctal (\xHH for ASCII, \XHH for each byte ≥ 0x80). It shares
-// textState with $'…', but only base matters here: nothing fish writes
-// after a raw byte ≥ 0x80 starts with a backslash outside single quotes.
-func fishNext(st *textState, s string, i int) (escape, int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		st.high = false
-		switch {
-		case fishEscape[c] != 0:
-			st.base = false
-			return escLetter, 1
-		case c < 0x20 || c == 0x7f:
-			st.base = false
-			return escOctal, 1
-		}
-		st.base = isAlnum(c)
-		return escRaw, 1
-	}
-	k, size, _ := st.next(s, i)
-	return k, size
-}
-
-func fishLen(s string) int {
-	if s == "" {
-		return 2
-	}
-	n := 0
-	quoted := false
-	var st textState
-	for i := 0; i < len(s); {
-		k, size := fishNext(&st, s, i)
-		if (k == escRaw) != quoted {
-			quoted = !quoted
-			if quoted {
-				n += 2 // the opening quote and the closing one
-			}
-		}
-		switch {
-		case k == escRaw && (s[i] == '\\' || s[i] == '\''):
-			n += 2
-		case k == escRaw:
-			n += size
-		case k == escLetter:
-			n += 2
-		default:
-			n += 4 * size
-		}
-		i += size
-	}
-	return n
-}
-
-func appendFish(dst []byte, s string) []byte {
-	if s == "" {
-		return append(dst, "''"...)
-	}
-	quoted := false
-	var st textState
-	for i := 0; i < len(s); {
-		k, size := fishNext(&st, s, i)
-		if (k == escRaw) != quoted {
-			dst = append(dst, '\'')
-			quoted = !quoted
-		}
-		c := s[i]
-		switch {
-		case k == escRaw && (c == '\\' || c == '\''):
-			dst = append(dst, '\\', c)
-		case k == escRaw:
-			dst = append(dst, s[i:i+size]...)
-		case k == escLetter:
-			dst = append(dst, '\\', fishEscape[c])
-		case c < utf8.RuneSelf:
-			dst = append(dst, '\\', 'x', hexDigit[c>>4], hexDigit[c&15])
-		default:
-			for _, b := range []byte(s[i : i+size]) {
-				dst = append(dst, '\\', 'X', hexDigit[b>>4], hexDigit[b&15])
-			}
-		}
-		i += size
-	}
-	if quoted {
-		dst = append(dst, '\'')
-	}
-	return dst
-}
-
-const hexDigit = "0123456789abcdef"

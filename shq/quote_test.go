@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/safeshell/safeshell/internal/shelltest"
 )
 
 var dialects = []Dialect{POSIX, Bash, Fish}
@@ -69,9 +71,6 @@ func checkStructure(t *testing.T, d Dialect, s, q string) {
 				t.Fatalf("Bash: %q has a raw control byte", q)
 			}
 		}
-		if i := escapeAfterHigh(q); i >= 0 {
-			t.Fatalf("Bash: %q has an escaping backslash after a byte ≥ 0x80 at %d", q, i)
-		}
 	case Fish:
 		if strings.ContainsAny(q, "\r\u2028") {
 			t.Fatalf("Fish: %q has a raw CR or U+2028", q)
@@ -79,6 +78,21 @@ func checkStructure(t *testing.T, d Dialect, s, q string) {
 	}
 	if d != POSIX {
 		checkMarks(t, d, q)
+	}
+	checkRule(t, d, q)
+}
+
+// checkRule requires q to keep the multi-byte rule: no escaping backslash
+// after a byte ≥ 0x80, no quote or backslash after a GB18030 or EUC-TW
+// hazard pair, and no such pair at the end.
+func checkRule(t fataler, d Dialect, q string) {
+	t.Helper()
+	family := shelltest.SyntaxSh
+	if d == Fish {
+		family = shelltest.SyntaxFish
+	}
+	if i := shelltest.RuleBreak(q, family); i >= 0 {
+		t.Fatalf("%s: %q breaks the multi-byte rule at byte %d", d, q, i)
 	}
 }
 
@@ -115,51 +129,6 @@ func touchingSingleQuotes(q string) bool {
 		}
 	}
 	return false
-}
-
-// escapeAfterHigh returns the offset of the first backslash in the Bash
-// output q that is outside single quotes and right after a byte ≥ 0x80, or
-// -1. Inside '…' a backslash is a byte like any other; inside $'…' and
-// unquoted it escapes.
-func escapeAfterHigh(q string) int {
-	const (
-		plain = iota
-		single
-		ansic
-	)
-	state := plain
-	for i := 0; i < len(q); i++ {
-		c := q[i]
-		switch state {
-		case single:
-			if c == '\'' {
-				state = plain
-			}
-			continue
-		case ansic:
-			if c == '\'' {
-				state = plain
-				continue
-			}
-		case plain:
-			switch {
-			case c == '$' && i+1 < len(q) && q[i+1] == '\'':
-				state = ansic
-				i++
-				continue
-			case c == '\'':
-				state = single
-				continue
-			}
-		}
-		if c == '\\' {
-			if i > 0 && q[i-1] >= utf8.RuneSelf {
-				return i
-			}
-			i++ // the escaped byte
-		}
-	}
-	return -1
 }
 
 func TestQuoteSafeUnchanged(t *testing.T) {
@@ -352,11 +321,10 @@ func TestJoinShortLine(t *testing.T) {
 			}
 			args = append(args, b.String())
 		}
-		var buf [joinBufSize]byte
-		if n, err := joinPOSIXShort(&buf, args); err == nil && n < 0 {
-			long++
-		} else {
+		if POSIX.fitsShort(args) {
 			short++
+		} else {
+			long++
 		}
 		got, err := Join(args...)
 		want, wantErr := AppendJoin(nil, args...)
