@@ -14,8 +14,8 @@ const (
 	// POSIX output is single-quoted text, with ' written as "'". It reads
 	// back to the same bytes in sh, dash, bash (also --posix), ksh93, mksh,
 	// zsh (also with extendedglob, magicequalsubst or emulate sh), yash, posh
-	// and busybox ash, and in multi-byte locales such as GBK, Big5 and
-	// Shift_JIS. It carries control bytes literally, which is right for a
+	// and busybox ash, in UTF-8 and in every multi-byte locale (see the
+	// package documentation). It carries control bytes literally, which is right for a
 	// shell that parses a script or an sh -c string and wrong for a person
 	// typing or pasting into an interactive shell: use Bash for that.
 	POSIX Dialect = iota
@@ -25,11 +25,13 @@ const (
 	// It never contains a raw control byte, so it is the dialect for text a
 	// person will see or paste into an interactive bash. For input with no
 	// valid multi-byte UTF-8 sequence it is byte-identical to bash; for other
-	// input it may differ, because bash's own output is unsafe in GBK, Big5
-	// and Shift_JIS locales (it can put an escaping backslash right after a
-	// byte ≥ 0x80, which those encodings read as one character). Bash output
-	// never does. It is read correctly by bash and ksh93; it is not for sh,
-	// dash or yash, which lack $'…'.
+	// input it may differ, because bash's own output is unsafe in multi-byte
+	// locales: it can put an escaping backslash right after a byte ≥ 0x80,
+	// which GBK, Big5 and Shift_JIS read as one character, and a quote or
+	// backslash right after the start of a GB18030 four-byte character,
+	// which bash in GB18030 takes in. Bash output never does. It is read
+	// correctly by bash and ksh93; it is not for sh, dash or yash, which
+	// lack $'…'.
 	Bash
 
 	// Fish output follows fish 3 rules: single quotes with \\ and \' inside,

@@ -58,11 +58,24 @@
 // input of ssh host sh -s instead), and sh -c reads $ENV, and bash
 // $BASH_ENV, from the environment, which must not come from outside.
 //
+// # Multi-byte locales
+//
+// Every promise holds in UTF-8 and in every ASCII-compatible multi-byte
+// locale glibc ships: GBK, Big5, Big5-HKSCS, Shift_JIS, Shift_JISX0213,
+// GB18030, GB2312, EUC-TW, EUC-JP, EUC-JP-MS, EUC-JISX0213, EUC-KR, CP949
+// and JOHAB. Shells there read a byte the quoter wrote as part of the
+// character before it in two cases: a byte ≥ 0x80 before a backslash (0x5C
+// is a trail byte in GBK, Big5 and Shift_JIS), and the first two bytes of a
+// GB18030 or EUC-TW four-byte character ([81-FE][30-39], 8E [A1-B0]) before
+// any byte at all, in bash. So no output puts an escaping backslash right
+// after a byte ≥ 0x80, or a quote, backslash or the end of a word right
+// after such a pair, and Split refuses lines that do.
+//
 // # Dialects
 //
 // POSIX (the zero Dialect) is for sh -c and scripts read by any POSIX-style
 // shell: sh, dash, bash, ksh93, mksh, zsh, yash, posh, busybox ash, in UTF-8
-// and in GBK, Big5 and Shift_JIS locales. It carries control bytes
+// and in the multi-byte locales above. It carries control bytes
 // literally, which suits a shell parsing a script and not a person: an
 // interactive line editor acts on Ctrl-U or CR even inside quotes. Bash is
 // bash's printf %q, for text a person will read or paste into an interactive

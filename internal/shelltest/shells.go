@@ -98,7 +98,7 @@ var configs = []Shell{
 var (
 	posixNames     = []string{"bash", "bash-posix", "bash-extglob", "bash-failglob", "dash", "zsh", "zsh-extendedglob", "zsh-magicequalsubst", "zsh-emulate-sh", "mksh", "ksh93", "yash", "posh", "busybox-ash"}
 	bashNames      = []string{"bash", "ksh93"}
-	multibyteNames = []string{"bash", "ksh93", "yash"}
+	multibyteNames = []string{"bash", "ksh93", "zsh", "mksh", "yash"}
 )
 
 var lookup struct {
@@ -161,9 +161,9 @@ func BashShells(t testing.TB) []Shell {
 	return named(t, bashNames)
 }
 
-// MultibyteShells returns the shells that check POSIX output under the GBK,
-// Big5 and Shift_JIS locales ([MultibyteLocales]): bash, ksh93 and yash.
-// The Bash dialect's multibyte matrix is [BashShells].
+// MultibyteShells returns the shells that check POSIX output in the
+// multi-byte locales ([MultibyteLocales]): bash, ksh93, zsh, mksh and yash.
+// The Bash dialect's multi-byte matrix is [BashShells].
 func MultibyteShells(t testing.TB) []Shell {
 	t.Helper()
 	return named(t, multibyteNames)

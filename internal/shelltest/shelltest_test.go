@@ -496,3 +496,24 @@ func TestHasMultibyte(t *testing.T) {
 		}
 	}
 }
+
+// TestReadBack checks that ReadBack finds each word that does not read back
+// as its one field, attributes it to the right word, and carries on after
+// it, in a shell with a printf builtin and in mksh, which has none.
+func TestReadBack(t *testing.T) {
+	words := []string{`'a'`, `'b c'`, `a b`, `''`, `x`, `"unterminated`, `'y'`, `$(echo hi)`, `'z'`, ``, `'w'`, `'v';printargs x`, `'u'`}
+	want := []string{"a", "b c", "a b", "", "x", "unterminated", "y", "$(echo hi)", "z", "", "w", "v", "u"}
+	wantBad := []int{2, 5, 7, 9, 11}
+	for _, name := range []string{"bash", "mksh", "yash"} {
+		t.Run(name, func(t *testing.T) {
+			sh := ShellNamed(t, name)
+			var got []int
+			for _, m := range sh.ReadBack(t, words, want) {
+				got = append(got, m.Index)
+			}
+			if !slices.Equal(got, wantBad) {
+				t.Errorf("mismatches at %v, want %v", got, wantBad)
+			}
+		})
+	}
+}
