@@ -173,8 +173,12 @@ func clip(s string, n int) string {
 //
 // A missing shell or locale calls [Missing]; a failure of the harness
 // itself fails t. What the shell did, errors included, is in the Result.
+// Under go test -short it skips t instead of running the shell.
 func (sh Shell) Run(t testing.TB, script string, opts ...Option) Result {
 	t.Helper()
+	if skipShort(t) {
+		return Result{}
+	}
 	return sh.run(t, script, newConfig(opts))
 }
 
