@@ -199,11 +199,13 @@ func ExampleGitBranch() {
 }
 
 func ExampleImageRef() {
-	show(validate.ImageRef, "docker.io/library/ubuntu:24.04", "localhost:5000/app", "Ubuntu")
+	show(validate.ImageRef, "docker.io/library/ubuntu:24.04", "localhost:5000/app", "[::1]:5000/app", "Ubuntu", "[::ffff:1.2.3.4]/app")
 	// Output:
 	// "docker.io/library/ubuntu:24.04": ok
 	// "localhost:5000/app": ok
+	// "[::1]:5000/app": ok
 	// "Ubuntu": validate: image-ref: byte 0 of 6: path component: uppercase letter not allowed
+	// "[::ffff:1.2.3.4]/app": validate: image-ref: byte 9 of 20: domain: IPv6 host: character outside 0-9 A-F a-f :
 }
 
 func ExampleEnvName() {
