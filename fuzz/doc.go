@@ -29,7 +29,7 @@
 // run each case through the real shells of internal/shelltest (slow: tens of
 // shell processes per case); SHQ_REQUIRE_TOOLS=1 then makes a missing shell
 // or locale a failure. Seed corpora are in testdata/fuzz/FuzzXxx: one file
-// per hazard of DESIGN.md (hazard-*), generated from the tables in
+// per hazard of the design notes (hazard-*), generated from the tables in
 // corpus_test.go (go test ./fuzz -run Corpus -update-corpus), and every
 // failing input the fuzzer found (found-*), kept as a regression seed. The
 // validator targets keep their own seeds (rule-*) as files and get the

@@ -26,7 +26,7 @@ type cliCase struct {
 	stderr []string
 }
 
-// seedBuckets are the bucket values of the original bug report (DESIGN.md,
+// seedBuckets are the bucket values of the original bug report (docs/design.md,
 // "The problem") and their fate under shq check s3-bucket.
 var seedBuckets = []struct {
 	value string

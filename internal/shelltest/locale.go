@@ -12,7 +12,7 @@ import (
 const (
 	DefaultLocale = "C.UTF-8"
 	// GBK, Big5 and Shift_JIS have trail bytes in the ASCII range,
-	// 0x5C (backslash) among them: the multibyte hazards of DESIGN.md.
+	// 0x5C (backslash) among them: the multi-byte hazards of the design notes.
 	LocaleGBK      = "zh_CN.GBK"
 	LocaleBig5     = "zh_TW.BIG5"
 	LocaleShiftJIS = "ja_JP.SJIS"
@@ -76,14 +76,15 @@ func HasLocale(name string) bool {
 	return locales.set[n]
 }
 
-// RequireLocale calls [Missing] unless the named locale is installed. See
-// DESIGN.md ("Verification") for making the locales on a Debian machine.
+// RequireLocale calls [Missing] unless the named locale is installed. The
+// design notes (Verification) say how to make the locales on a Debian
+// machine, with localedef.
 func RequireLocale(t testing.TB, name string) {
 	t.Helper()
 	if !HasLocale(name) {
 		if locales.err != nil {
 			Missing(t, "locale %s: `locale -a` failed: %v", name, locales.err)
 		}
-		Missing(t, "locale %s is not installed (see DESIGN.md, Verification: localedef)", name)
+		Missing(t, "locale %s is not installed (see docs/design.md, Verification: localedef)", name)
 	}
 }

@@ -7,7 +7,7 @@
 //     printargs/, built with the go command on first use and kept until its
 //     source changes) that records the exact argument vector each call
 //     received;
-//   - the shell matrices of DESIGN.md ("Verification"): [POSIXShells],
+//   - the shell matrices of the design notes (Verification): [POSIXShells],
 //     [BashShells], [FishShell], and [ShellNamed] for one configuration;
 //   - [Shell.Run], which runs a script in a clean environment, in a working
 //     directory seeded with files that every glob-shaped word would match
