@@ -15,7 +15,7 @@ import (
 
 var updateTable = flag.Bool("update", false, "rewrite testdata/correctness.md from the real shells")
 
-// hazardInputs are not benchmarked; they are the hazards of DESIGN.md that
+// hazardInputs are not benchmarked; they are the hazards of docs/design.md that
 // broke quoting libraries, checked for correctness only.
 var hazardInputs = []input{
 	{"tilde", "~"},

@@ -15,12 +15,12 @@ import (
 )
 
 // maxArg is the longest argument Linux takes, and the builder's limit for
-// one value and for one line (DESIGN.md).
+// one value and for one line (docs/design.md).
 const maxArg = 131071
 
 // FuzzBuilder builds a command from four untrusted values through every
 // kind of argument (Arg, Flag, FlagArg, ArgOrDash, Arg after "--", Arg with
-// a validator), predicts from DESIGN.md's rules which value is refused and
+// a validator), predicts from the rules of docs/design.md which value is refused and
 // why, and for an accepted command requires that its lines read back, by
 // Split and mvdan.cc/sh (and real shells with SHQ_FUZZ_SHELLS=1, which run
 // each line as a whole script), as exactly its argv.

@@ -28,7 +28,7 @@ func shellsEnabled() bool { return os.Getenv("SHQ_FUZZ_SHELLS") == "1" }
 var dialects = []shq.Dialect{shq.POSIX, shq.Bash, shq.Fish}
 
 // posixSafe is the POSIX safe set, written out here independently of shq
-// (DESIGN.md, "Quoting contract"): bytes that no shell of the POSIX matrix
+// (docs/design.md, "Quoting contract"): bytes that no shell of the POSIX matrix
 // treats specially anywhere in a word.
 var posixSafe = byteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./,:@+%")
 

@@ -16,7 +16,7 @@ var updateCorpus = flag.Bool("update-corpus", false, "rewrite the hazard seed fi
 // it covers, and the input.
 type seed struct{ name, s string }
 
-// quoteSeeds covers every hazard of DESIGN.md for the quoting targets.
+// quoteSeeds covers every hazard of docs/design.md for the quoting targets.
 var quoteSeeds = []seed{
 	{"empty", ""},
 	{"space", " "},

@@ -1,5 +1,5 @@
 // Package fuzz holds safeshell's native Go fuzz targets. It has no API: the
-// targets are in the _test.go files, and each one checks results, not just
+// targets are in its test files, and each one checks results, not just
 // the absence of panics.
 //
 //	FuzzQuote        every dialect: mvdan.cc/sh parses and expands POSIX and
@@ -24,14 +24,16 @@
 //
 //	go test -run='^$' -fuzz='^FuzzQuote$' -fuzztime=10m -timeout=0 -parallel=1 ./fuzz
 //
-// (-timeout=0: the default 10m test timeout would stop a 10m run), or
-// fuzz/run.sh for every target. With SHQ_FUZZ_SHELLS=1 the targets also
-// run each case through the real shells of internal/shelltest (slow: tens of
-// shell processes per case); SHQ_REQUIRE_TOOLS=1 then makes a missing shell
-// or locale a failure. Seed corpora are in testdata/fuzz/FuzzXxx: one file
-// per hazard of DESIGN.md (hazard-*), generated from the tables in
-// corpus_test.go (go test ./fuzz -run Corpus -update-corpus), and every
-// failing input the fuzzer found (found-*), kept as a regression seed. The
-// validator targets keep their own seeds (rule-*) as files and get the
-// quoting hazards through f.Add.
+// (-timeout=0: the default 10m test timeout would stop a 10m run), or the
+// run script beside the targets for every one of them. With
+// SHQ_FUZZ_SHELLS=1 the targets also run each case through the real shells
+// of internal/shelltest (slow: tens of shell processes per case);
+// SHQ_REQUIRE_TOOLS=1 then makes a missing shell or locale a failure.
+//
+// Seed corpora are in testdata/fuzz/FuzzXxx: one file per hazard of the
+// design notes (hazard-*), generated from the seed tables of the tests (go
+// test ./fuzz -run Corpus -update-corpus), and every failing input the
+// fuzzer found (found-*), kept as a regression seed. The validator targets
+// keep their own seeds (rule-*) as files and get the quoting hazards
+// through f.Add.
 package fuzz

@@ -9,7 +9,7 @@ import (
 )
 
 // hazardPieces are the fragments that generated strings are built from, so
-// that they hit the hazards of DESIGN.md far more often than uniform bytes.
+// that they hit the hazards of docs/design.md far more often than uniform bytes.
 var hazardPieces = []string{
 	"", " ", "\t", "\n", "\r", "'", "\"", "\\", "$", "`", "$(", "${", "$'", "*", "?",
 	"[", "]", "{", "}", "{a,b}", "{1..3}", ",", "..", "~", "#", "=", ":", "^", "!",
@@ -31,7 +31,7 @@ func genString() *rapid.Generator[string] {
 }
 
 // counts reports how many generated cases a property accepted and how many
-// were refused, as DESIGN.md asks of every property. A nil *counts counts
+// were refused, as docs/design.md asks of every property. A nil *counts counts
 // nothing (the fuzz form of a property).
 type counts struct{ accepted, refused atomic.Int64 }
 

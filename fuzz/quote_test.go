@@ -13,7 +13,7 @@ import (
 )
 
 // FuzzQuote checks every dialect's quoting of any string. The seed corpus
-// (testdata/fuzz/FuzzQuote) holds one file per hazard of DESIGN.md.
+// (testdata/fuzz/FuzzQuote) holds one file per hazard of docs/design.md.
 func FuzzQuote(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkQuote(t, s)
@@ -162,7 +162,7 @@ func checkQuoteShells(t *testing.T, s string) {
 
 // wantWord runs `printargs q` in sh and requires exactly the word s. A
 // multibyte locale in which yash cannot decode the script is not a failure
-// of the quoting: DESIGN.md ("Known shell limits").
+// of the quoting: docs/design.md ("Known shell limits").
 func wantWord(t *testing.T, sh shelltest.Shell, q, s string, opts ...shelltest.Option) {
 	t.Helper()
 	if !sh.Available() {

@@ -184,7 +184,7 @@ var commandWords = []string{
 }
 
 // fishKeywords are fish's keywords in command position, which stay
-// keywords when quoted (DESIGN.md).
+// keywords when quoted (docs/design.md).
 var fishKeywords = []string{
 	"begin", "end", "if", "else", "switch", "case", "while", "for", "function", "not",
 	"and", "or", "!", "time", "command", "builtin", "exec",

@@ -499,8 +499,28 @@ var ruleInvariants = map[string]func(string) string{
 		if i := strings.LastIndexByte(name, ':'); i >= 0 && !strings.Contains(name[i:], "/") && !strings.Contains(name[i:], "]") {
 			name = name[:i]
 		}
-		if len(name) > 255 {
-			return "its name is longer than 255"
+		// The repository path as docker normalises it: without a domain
+		// (a first component with '.', ':' or uppercase, or localhost), and with
+		// library/ before a one-component Docker Hub name.
+		first, rest, ok := strings.Cut(name, "/")
+		path := name
+		switch {
+		case !ok:
+			path = "library/" + name
+		case first == "localhost" || strings.ContainsAny(first, ".:") || strings.ToLower(first) != first:
+			path = rest
+			if (first == "docker.io" || first == "index.docker.io") && !strings.Contains(rest, "/") {
+				path = "library/" + rest
+			}
+		}
+		if len(path) > 255 {
+			return "its repository path is longer than 255"
+		}
+		if len(s) == 64 && strings.Trim(s, "0123456789abcdef") == "" {
+			return "it is 64 hex digits, an image ID"
+		}
+		if end := strings.IndexByte(s, ']'); strings.HasPrefix(s, "[") && end > 0 && strings.Trim(s[1:end], "0123456789abcdefABCDEF:") != "" {
+			return "its bracketed host is not hex digits and colons"
 		}
 		return ""
 	},

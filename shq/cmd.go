@@ -17,20 +17,21 @@ import (
 type trusted string
 
 // A Cmd builds one command from trusted program text and untrusted values,
-// each value exactly one argument. Make one with Command, UncheckedCommand
-// or Template.Fill, add to it with the methods below, then take the result:
-// Argv or ExecCommand to run it without a shell (the preferred path), Line
-// or LineFor for a shell.
+// each value exactly one argument. Make one with [Command],
+// [UncheckedCommand] or [Template.Fill], add to it with the methods below,
+// then take the result: [Cmd.Argv] or [Cmd.ExecCommand] to run it without a
+// shell (the preferred path), [Cmd.Line] or [Cmd.LineFor] for a shell.
 //
 // Every value goes one straight way: the built-in refusals (empty, blank,
 // NUL byte, longer than 131071 bytes, starting with '-' where it would be
 // read as an option), then the caller's checks in order, then, for a line
 // only, quoting. The first refusal is kept, later calls do nothing, and
-// Argv, Line, LineFor, ExecCommand and Err report it, as os/exec.Cmd.Err
-// does: a partial command is never returned. A refusal is an *ArgError.
+// Argv, Line, LineFor, ExecCommand and [Cmd.Err] report it, as
+// [exec.Cmd.Err] does: a partial command is never returned. A refusal is an
+// [*ArgError].
 //
-// The zero Cmd has no program and reports ErrEmpty. A Cmd is not safe for
-// concurrent use; a *Template is.
+// The zero Cmd has no program and reports [ErrEmpty]. A Cmd is not safe for
+// concurrent use; a [*Template] is.
 type Cmd struct {
 	argv    []string
 	err     error
@@ -42,11 +43,12 @@ type Cmd struct {
 // args. Both are trusted program text: their type is an unexported string
 // type, so only string constants (literals, untyped consts and constant
 // expressions of them) compile there, and a variable that might hold data
-// from outside does not. The same holds for flag names (Flag, FlagArg),
-// Fixed words, EndOptionsWith's marker and MustParseTemplate's template.
-// For a program path from configuration, see UncheckedCommand. Untrusted
-// values are added with Arg, Flag and the other methods. A fixed word "--"
-// ends options, like EndOptions.
+// from outside does not. The same holds for flag names ([Cmd.Flag],
+// [Cmd.FlagArg]), [Cmd.Fixed] words, [Cmd.EndOptionsWith]'s marker and
+// [MustParseTemplate]'s template. For a program path from configuration,
+// see [UncheckedCommand]. Untrusted values are added with [Cmd.Arg],
+// [Cmd.Flag] and the other methods. A fixed word "--" ends options, like
+// [Cmd.EndOptions].
 //
 // The program name must not be empty, blank or start with '-', and no word
 // may hold a NUL byte or be longer than 131071 bytes; a fixed word may be
@@ -56,7 +58,7 @@ func Command(name trusted, args ...trusted) *Cmd {
 	return c.Fixed(args...)
 }
 
-// UncheckedCommand is Command for a program path that is not a constant,
+// UncheckedCommand is [Command] for a program path that is not a constant,
 // such as one read from configuration. Its name says what review must
 // check: whoever controls path chooses what runs, and no validation here
 // can make an attacker-chosen program safe. Never pass a value from a
@@ -79,7 +81,8 @@ func newCmd(name string) *Cmd {
 }
 
 // Fixed appends trusted words, such as a subcommand or a flag without a
-// value. They must be constants. A word "--" ends options, like EndOptions.
+// value. They must be constants. A word "--" ends options, like
+// [Cmd.EndOptions].
 func (c *Cmd) Fixed(words ...trusted) *Cmd {
 	for _, w := range words {
 		if c.broken() {
@@ -105,12 +108,12 @@ func (c *Cmd) Fixed(words ...trusted) *Cmd {
 // blank, NUL byte, too long, and starting with '-' unless an end-of-options
 // marker came before) and then checks, in order. A nil check is skipped.
 // Checks never see a value the built-in refusals stopped, so
-// Arg("", validate.S3Bucket) reports ErrEmpty.
+// Arg("", [validate.S3Bucket]) reports [ErrEmpty].
 func (c *Cmd) Arg(value string, checks ...func(string) error) *Cmd {
 	return c.add(value, c.endOpts, checks)
 }
 
-// Args appends each value as one operand, as Arg does, with the same
+// Args appends each value as one operand, as [Cmd.Arg] does, with the same
 // checks for every value.
 func (c *Cmd) Args(values []string, checks ...func(string) error) *Cmd {
 	for _, v := range values {
@@ -119,7 +122,7 @@ func (c *Cmd) Args(values []string, checks ...func(string) error) *Cmd {
 	return c
 }
 
-// ArgOrDash is Arg that also accepts a lone "-", which many programs read
+// ArgOrDash is [Cmd.Arg] that also accepts a lone "-", which many programs read
 // as standard input or output, without running checks on it (it is a
 // marker, not data of the checked shape). Any other value starting with '-'
 // is still refused.
@@ -133,7 +136,7 @@ func (c *Cmd) ArgOrDash(value string, checks ...func(string) error) *Cmd {
 	return c.Arg(value, checks...)
 }
 
-// ArgAllowDash is Arg without the option check: value may start with '-'.
+// ArgAllowDash is [Cmd.Arg] without the option check: value may start with '-'.
 // Use it only where the program cannot read the value as an option: right
 // after a trusted flag that takes the next argument as its value, as in
 // Command("grep", "-e").ArgAllowDash(pattern). Anywhere else an
@@ -148,11 +151,11 @@ func (c *Cmd) ArgAllowDash(value string, checks ...func(string) error) *Cmd {
 // with '-'; the other built-in refusals and the checks apply to the value,
 // and the length limit to the whole word. The form suits GNU getopt_long
 // long options and Go's flag package; a getopt short option would read
-// -o=v as "=v", so use FlagArg for it.
+// -o=v as "=v", so use [Cmd.FlagArg] for it.
 //
 // The name must be a constant that starts with '-', is neither "-" nor
 // "--" and holds no '=', and the flag must come before the end-of-options
-// marker; otherwise the Cmd records an error wrapping ErrFlag.
+// marker; otherwise the Cmd records an error wrapping [ErrFlag].
 func (c *Cmd) Flag(name trusted, value string, checks ...func(string) error) *Cmd {
 	if !c.flagOK(string(name)) {
 		return c
@@ -172,10 +175,10 @@ func (c *Cmd) Flag(name trusted, value string, checks ...func(string) error) *Cm
 
 // FlagArg appends two words, the flag name and then value, for programs
 // that take an option's value as the next argument. The value goes through
-// everything Arg does, the option check included: a program might read an
+// everything [Cmd.Arg] does, the option check included: a program might read an
 // option-shaped value as an option rather than as the flag's value (GNU
 // getopt does not for a flag that requires a value, but one with an
-// optional value does). The name follows Flag's rules.
+// optional value does). The name follows [Cmd.Flag]'s rules.
 func (c *Cmd) FlagArg(name trusted, value string, checks ...func(string) error) *Cmd {
 	if !c.flagOK(string(name)) {
 		return c
@@ -220,8 +223,8 @@ func (c *Cmd) EndOptionsWith(marker trusted) *Cmd {
 	return c
 }
 
-// Err returns the first refusal, or nil. Argv, Line, LineFor and
-// ExecCommand return it too.
+// Err returns the first refusal, or nil. [Cmd.Argv], [Cmd.Line],
+// [Cmd.LineFor] and [Cmd.ExecCommand] return it too.
 func (c *Cmd) Err() error {
 	if c.err == nil && len(c.argv) == 0 {
 		return &ArgError{Index: 0, Err: ErrEmpty}
@@ -240,14 +243,15 @@ func (c *Cmd) Argv() ([]string, error) {
 	return append([]string(nil), c.argv...), nil
 }
 
-// Line returns the command as one POSIX shell line, LineFor(POSIX).
+// Line returns the command as one POSIX shell line: [Cmd.LineFor] with
+// [POSIX].
 func (c *Cmd) Line() (string, error) { return c.LineFor(POSIX) }
 
 // LineFor returns the command as one line for a shell of dialect d: every
-// word quoted by d.Join, so each reads back as exactly one word with the
+// word quoted by [Dialect.Join], so each reads back as exactly one word with the
 // same bytes, the program name in command position included. Fish refuses
-// a program name that is a fish keyword (ErrKeyword), and a line longer
-// than 131071 bytes is refused with ErrTooLong, since sh -c LINE passes it
+// a program name that is a fish keyword ([ErrKeyword]), and a line longer
+// than 131071 bytes is refused with [ErrTooLong], since sh -c LINE passes it
 // as one argument.
 //
 // Two traps remain outside the line. `sh -c LINE` reads $ENV, and bash
@@ -273,7 +277,7 @@ func (c *Cmd) LineFor(d Dialect) (string, error) {
 // ExecCommand returns an *exec.Cmd that runs the command without a shell,
 // as exec.CommandContext(ctx, argv[0], argv[1:]...) does: the program is
 // looked up in PATH unless its name holds a slash. ctx must not be nil,
-// as for exec.CommandContext. On a refusal it returns nil and the error.
+// as for [exec.CommandContext]. On a refusal it returns nil and the error.
 func (c *Cmd) ExecCommand(ctx context.Context) (*exec.Cmd, error) {
 	if err := c.Err(); err != nil {
 		return nil, err

@@ -6,7 +6,7 @@ import "strconv"
 //
 // The zero Dialect is POSIX, the safest choice: its output is portable to
 // every POSIX-style shell. Values other than the constants below are invalid,
-// and every method that quotes reports them with ErrDialect rather than
+// and every method that quotes reports them with [ErrDialect] rather than
 // falling back to another dialect.
 type Dialect int
 
@@ -45,8 +45,8 @@ const (
 var dialectNames = [numDialects]string{POSIX: "posix", Bash: "bash", Fish: "fish"}
 
 // ParseDialect returns the dialect with the given name: "posix", "bash" or
-// "fish", as String returns them. Any other name is an error wrapping
-// ErrDialect. It is meant for command-line flags and configuration.
+// "fish", as [Dialect.String] returns them. Any other name is an error
+// wrapping [ErrDialect]. It is meant for command-line flags and configuration.
 func ParseDialect(name string) (Dialect, error) {
 	for d, n := range dialectNames {
 		if name == n {
@@ -56,7 +56,7 @@ func ParseDialect(name string) (Dialect, error) {
 	return 0, errUnknownName
 }
 
-// String returns the dialect's name as ParseDialect accepts it, or
+// String returns the dialect's name as [ParseDialect] accepts it, or
 // "Dialect(N)" for a value that is not a dialect.
 func (d Dialect) String() string {
 	if d.valid() {

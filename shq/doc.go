@@ -5,25 +5,25 @@
 // # Security model
 //
 // Trusted: the program text a developer writes — the program name, fixed
-// subcommands and flags, templates, the choice of Dialect. Untrusted: every
+// subcommands and flags, templates, the choice of [Dialect]. Untrusted: every
 // value that comes from outside the program (an HTTP request, a Lambda
 // event, a file, a flag). The package keeps these properties for any
 // untrusted string, valid UTF-8 or not:
 //
-//   - Quote returns one word that every shell of the dialect expands to
+//   - [Quote] returns one word that every shell of the dialect expands to
 //     exactly the string's bytes: no parameter, command or arithmetic
 //     substitution, no globbing, no brace, tilde or =cmd expansion, no
 //     comment, no word splitting. A string with a NUL byte is refused, never
 //     cut short.
-//   - Join makes one simple command whose words are exactly its arguments,
+//   - [Join] makes one simple command whose words are exactly its arguments,
 //     and keeps the first word from being read as an assignment or a
-//     reserved word. Split reads such a line back, refusing anything a
+//     reserved word. [Split] reads such a line back, refusing anything a
 //     shell would expand or interpret.
-//   - The command builder (Command, ParseTemplate) puts each value in
+//   - The command builder ([Command], [ParseTemplate]) puts each value in
 //     exactly one argument, or exactly the part of one argument that a
 //     placeholder marks, and refuses values that are empty, blank, carry a
 //     NUL byte, are too long for one argument, or would be read as an
-//     option. Validators from package validate check that a value has the
+//     option. Validators from package [validate] check that a value has the
 //     shape it claims (an S3 bucket name, a region, a git branch).
 //   - Errors never contain any part of a value: only positions, lengths,
 //     rules and reasons. A value may be a secret, and raw bytes in a log are
@@ -34,17 +34,20 @@
 // "s3://", "/" and "s3:///x". Validate values as well as quoting them.
 //
 // The safest way to run a command is without a shell: pass the argv of
-// a *Cmd to os/exec. Use a line (Cmd.Line, Join) only where a shell is
-// unavoidable.
+// a [*Cmd] to [os/exec] ([Cmd.Argv], [Cmd.ExecCommand]). Use a line
+// ([Cmd.Line], [Join]) only where a shell is unavoidable.
 //
 // # Building commands
 //
-// Command and MustParseTemplate take trusted program text through an
+// [Command] and [MustParseTemplate] take trusted program text through an
 // unexported string type, so only string constants compile there; a
-// program path from configuration goes through UncheckedCommand, whose name
-// review can grep for. Untrusted values go in through Arg, Args, Flag,
-// FlagArg and template placeholders, and each becomes exactly one argument
-// (or exactly the part of one that a placeholder marks):
+// program path from configuration goes through [UncheckedCommand], whose
+// name review can grep for. Untrusted values go in through [Cmd.Arg],
+// [Cmd.Args], [Cmd.Flag], [Cmd.FlagArg] and template placeholders, and each
+// becomes exactly one argument (or exactly the part of one that a
+// placeholder marks). To glue a value to fixed text, as in
+// s3://{bucket}/, use a template rather than a quoted word next to other
+// text:
 //
 //	argv, err := shq.Command("aws", "s3", "ls").Arg(bucket, validate.S3Bucket).Argv()
 //
@@ -52,8 +55,8 @@
 //		Check("bucket", validate.S3Bucket).Optional("prefix")
 //	argv, err := ls.Argv(map[string]string{"bucket": bucket})
 //
-// A *Template is safe for concurrent use; a *Cmd is not. Two traps come with
-// lines rather than argv: ssh host LINE hands LINE to the remote user's
+// A [*Template] is safe for concurrent use; a [*Cmd] is not. Two traps come
+// with lines rather than argv: ssh host LINE hands LINE to the remote user's
 // login shell, which may be fish or csh (send a POSIX line on the standard
 // input of ssh host sh -s instead), and sh -c reads $ENV, and bash
 // $BASH_ENV, from the environment, which must not come from outside.
@@ -73,13 +76,13 @@
 //
 // # Dialects
 //
-// POSIX (the zero Dialect) is for sh -c and scripts read by any POSIX-style
+// [POSIX] (the zero [Dialect]) is for sh -c and scripts read by any POSIX-style
 // shell: sh, dash, bash, ksh93, mksh, zsh, yash, posh, busybox ash, in UTF-8
 // and in the multi-byte locales above. It carries control bytes
 // literally, which suits a shell parsing a script and not a person: an
-// interactive line editor acts on Ctrl-U or CR even inside quotes. Bash is
+// interactive line editor acts on Ctrl-U or CR even inside quotes. [Bash] is
 // bash's printf %q, for text a person will read or paste into an interactive
-// bash; it never writes a raw control byte. Fish is for fish 3.
+// bash; it never writes a raw control byte. [Fish] is for fish 3.
 //
 // # Non-goals
 //

@@ -1,11 +1,48 @@
 package shq_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os/exec"
 
 	"github.com/safeshell/safeshell/shq"
+	"github.com/safeshell/safeshell/shq/validate"
 )
+
+// A value from outside (here the JSON body of an HTTP request or a Lambda
+// event) fills a template written once as program text. Each value is
+// checked and becomes exactly the part of one argument its placeholder
+// marks, and the argv goes to os/exec with no shell in between.
+func Example() {
+	ls := shq.MustParseTemplate("aws s3 ls s3://{bucket}/{prefix}").
+		Check("bucket", validate.S3Bucket).
+		Check("prefix", validate.S3KeyPrefix).
+		Optional("prefix")
+
+	for _, body := range []string{
+		`{"bucket": "my-bucket", "prefix": "logs/2026 01/"}`,
+		`{"bucket": " "}`, // unquoted in a shell, this listed every bucket
+		`{"bucket": "x --profile evil"}`,
+	} {
+		var event struct{ Bucket, Prefix string }
+		if err := json.Unmarshal([]byte(body), &event); err != nil {
+			panic(err)
+		}
+		argv, err := ls.Argv(map[string]string{"bucket": event.Bucket, "prefix": event.Prefix})
+		if err != nil {
+			// The error names the placeholder and the reason, never the value.
+			fmt.Println("refused:", errors.Is(err, shq.ErrBlank), errors.Is(err, validate.ErrInvalid))
+			continue
+		}
+		cmd := exec.Command(argv[0], argv[1:]...)
+		fmt.Printf("%q\n", cmd.Args)
+	}
+	// Output:
+	// ["aws" "s3" "ls" "s3://my-bucket/logs/2026 01/"]
+	// refused: true false
+	// refused: false true
+}
 
 // The motivating bug: unquoted, " " vanishes and the command loses its
 // argument. Quoted, it stays one word.
@@ -75,18 +112,29 @@ func ExampleSplit() {
 	// shq: split: byte 7: unquoted dollar sign starts an expansion
 }
 
-// Bash closes and reopens $'…' rather than write a backslash right after
-// the last byte of é: in GBK that byte and the backslash are one character.
+// The three dialects side by side. The zero Dialect is POSIX. Bash closes
+// and reopens $'…' rather than write a backslash right after the last byte
+// of é: in GBK that byte and the backslash are one character. POSIX carries
+// the newline literally inside the quotes; Bash and Fish never write a raw
+// control byte.
 func ExampleDialect() {
-	s := "naïve\tcafé's"
-	for _, d := range []shq.Dialect{shq.POSIX, shq.Bash, shq.Fish} {
-		q, _ := d.Quote(s)
-		fmt.Printf("%-5s %s\n", d, q)
+	var zero shq.Dialect
+	fmt.Println(zero == shq.POSIX)
+	for _, s := range []string{"naïve\tcafé's", "a\nb"} {
+		for _, d := range []shq.Dialect{shq.POSIX, shq.Bash, shq.Fish} {
+			q, _ := d.Quote(s)
+			fmt.Printf("%-5s %s\n", d, q)
+		}
 	}
 	// Output:
+	// true
 	// posix 'naïve	café'"'"'s'
 	// bash  $'naïve\tcafé'$'\'s'
 	// fish  'naïve'\t'café'\''s'
+	// posix 'a
+	// b'
+	// bash  $'a\nb'
+	// fish  'a'\n'b'
 }
 
 // Bash output is bash's own printf %q where that is safe, and stays safe
@@ -168,26 +216,6 @@ func ExampleSplitError() {
 		fmt.Println(se.Offset, se.Reason, errors.Is(err, shq.ErrNotLiteral))
 	}
 	// Output: 3 unquoted glob character true
-}
-
-func ExamplePOSIX() {
-	q, _ := shq.POSIX.Quote("a\nb")
-	fmt.Println(q)
-	// Output:
-	// 'a
-	// b'
-}
-
-func ExampleBash() {
-	q, _ := shq.Bash.Quote("a\nb")
-	fmt.Println(q)
-	// Output: $'a\nb'
-}
-
-func ExampleFish() {
-	q, _ := shq.Fish.Quote("a\nb")
-	fmt.Println(q)
-	// Output: 'a'\n'b'
 }
 
 func ExampleErrNUL() {

@@ -1,7 +1,7 @@
 package shq
 
 // hazards are the inputs that have broken widely used quoting libraries,
-// one reason each (DESIGN.md, "Hazards"). Every dialect is checked on all of
+// one reason each (docs/design.md, "Hazards"). Every dialect is checked on all of
 // them: by mvdan.cc/sh, by Split, and through the real shells of its matrix.
 var hazards = []struct{ name, s string }{
 	{"empty", ""},                              // must be '' and not vanish

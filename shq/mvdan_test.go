@@ -13,7 +13,7 @@ import (
 // checkMvdan parses the quoted word q with mvdan.cc/sh, requires exactly one
 // word whose unquoted parts hold only bytes the dialect allows there, expands
 // it with HOME set and a directory reader under which every glob matches,
-// and requires exactly one field equal to s. It is the check of DESIGN.md
+// and requires exactly one field equal to s. It is the check of docs/design.md
 // for POSIX and Bash output of valid UTF-8 input; on its own it is blind to
 // a*, =ls and a=~ (mvdan does not glob a lone name against itself, nor
 // implement zsh), which the real shells cover.

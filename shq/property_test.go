@@ -84,7 +84,7 @@ func TestPropQuoteRoundTrip(t *testing.T) {
 	}
 }
 
-// TestPropMvdan runs the mvdan.cc/sh check of DESIGN.md on generated valid
+// TestPropMvdan runs the mvdan.cc/sh check of docs/design.md on generated valid
 // UTF-8 input for POSIX and Bash.
 func TestPropMvdan(t *testing.T) {
 	for _, d := range []Dialect{POSIX, Bash} {

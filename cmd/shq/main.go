@@ -5,11 +5,13 @@
 //
 //	shq quote [-d posix|bash|fish] [--] ARG...
 //	shq split [-0] [--] [LINE]
-//	shq check RULE [--] VALUE...
+//	shq check [--allow-dash] RULE[,RULE...] [--] VALUE...
 //	shq check -l
+//	shq help [COMMAND]
 //	shq --version
 //
-// Every subcommand takes -h or --help. Options come before operands, and --
+// Every subcommand takes -h or --help, and shq help COMMAND prints the same
+// text. Options come before operands, and --
 // ends them, so an operand may start with "-": write -- before any value
 // that comes from outside.
 //
@@ -30,15 +32,23 @@
 // else a shell would interpret is refused with its byte offset. Without -0
 // a word that is not valid UTF-8 is refused, because JSON cannot carry it.
 //
-// check exits 0 when every VALUE passes the named rule (see shq check -l).
-// It needs at least one VALUE: `shq check s3-bucket -- $bucket`, unquoted,
-// expands to no VALUE at all when $bucket is blank, and that must not pass.
+// check exits 0 when the library's command builder would accept every VALUE
+// as one argument: first its own refusals (empty, blank, a NUL byte, longer
+// than 131071 bytes, a leading '-' unless --allow-dash is given), then every
+// rule of the comma-separated list, in order (see shq check -l). It needs at
+// least one VALUE: `shq check s3-bucket -- $bucket`, unquoted, expands to no
+// VALUE at all when $bucket is blank, and that must not pass.
 //
 // Exit status, for every subcommand:
 //
 //	0  success
 //	1  refused: a value or line failed, or reading or writing failed
 //	2  usage: unknown subcommand, option, rule or dialect, or missing operands
+//
+// A usage error is one line on standard error that names the mistake and
+// the command that prints the help, such as
+//
+//	shq check: unknown rule (shq check -l lists the rules); see shq help check
 //
 // Messages go to standard error and never contain a value, an operand or
 // any part of them, not even an unknown rule name or option (it might be a
@@ -71,11 +81,12 @@ var version = ""
 const usage = `usage:
   shq quote [-d posix|bash|fish] [--] ARG...
   shq split [-0] [--] [LINE]
-  shq check RULE [--] VALUE...
+  shq check [--allow-dash] RULE[,RULE...] [--] VALUE...
   shq check -l
+  shq help [COMMAND]
   shq --version
 
-Run "shq COMMAND --help" for the details of a command.
+Run "shq help COMMAND" for the details of a command.
 Exit status: 0 success, 1 refused (a value or line failed), 2 usage.
 Messages never contain the values.
 `
@@ -90,8 +101,7 @@ func main() {
 // exit code. Tests call it directly.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
+		return usageFail(stderr, "shq", "missing command (want quote, split or check)")
 	}
 	switch args[0] {
 	case "quote":
@@ -100,15 +110,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSplit(args[1:], stdin, stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
-	case "-h", "-help", "--help", "help":
+	case "-h", "-help", "--help":
 		return write(stdout, stderr, "shq", []byte(usage))
+	case "help":
+		return runHelp(args[1:], stdout, stderr)
 	case "-version", "--version", "version":
 		return write(stdout, stderr, "shq", []byte("shq "+programVersion()+" "+runtime.Version()+"\n"))
 	}
 	// The word may be a value that was meant to follow a subcommand: it is
 	// not repeated.
-	fmt.Fprint(stderr, "shq: unknown command (want quote, split or check)\n\n", usage)
-	return exitUsage
+	return usageFail(stderr, "shq", "unknown command (want quote, split or check)")
+}
+
+// helpTexts holds the help text of each subcommand, for shq help COMMAND.
+var helpTexts = map[string]string{"quote": quoteUsage, "split": splitUsage, "check": checkUsage}
+
+// runHelp runs shq help [COMMAND].
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		return write(stdout, stderr, "shq", []byte(usage))
+	case 1:
+		if text, ok := helpTexts[args[0]]; ok {
+			return write(stdout, stderr, "shq", []byte(text))
+		}
+		return usageFail(stderr, "shq", "help for an unknown command (want quote, split or check)")
+	}
+	return usageFail(stderr, "shq", "help takes at most one COMMAND")
 }
 
 // programVersion returns version if the build set it, or the main module's
@@ -220,9 +248,13 @@ func (o option) displayName() string {
 // helpOption is accepted by every subcommand.
 var helpOption = option{short: "-h", long: "--help"}
 
-// usageFail prints a usage error for the subcommand cmd with its usage text
-// and returns exitUsage.
-func usageFail(stderr io.Writer, cmd, msg, usageText string) int {
-	fmt.Fprintf(stderr, "%s: %s\n\n%s", cmd, msg, usageText)
+// usageFail prints a usage error of cmd ("shq" or "shq check") as one line
+// that says where the help is, and returns exitUsage.
+func usageFail(stderr io.Writer, cmd, msg string) int {
+	help := "shq help"
+	if sub, ok := strings.CutPrefix(cmd, "shq "); ok {
+		help += " " + sub
+	}
+	fmt.Fprintf(stderr, "%s: %s; see %s\n", cmd, msg, help)
 	return exitUsage
 }

@@ -26,7 +26,7 @@ type cliCase struct {
 	stderr []string
 }
 
-// seedBuckets are the bucket values of the original bug report (DESIGN.md,
+// seedBuckets are the bucket values of the original bug report (docs/design.md,
 // "The problem") and their fate under shq check s3-bucket.
 var seedBuckets = []struct {
 	value string
@@ -45,11 +45,17 @@ var seedBuckets = []struct {
 func cliCases() []cliCase {
 	cases := []cliCase{
 		// Top level.
-		{name: "no-args", args: nil, code: 2, stderr: []string{"usage:"}},
+		{name: "no-args", args: nil, code: 2, stderr: []string{"shq: missing command", "; see shq help\n"}},
 		{name: "help", args: []string{"--help"}, code: 0, anyOut: true},
 		{name: "help-short", args: []string{"-h"}, code: 0, anyOut: true},
 		{name: "version", args: []string{"--version"}, code: 0, anyOut: true},
-		{name: "unknown-command", args: []string{"frob"}, code: 2, stderr: []string{"unknown command"}},
+		{name: "unknown-command", args: []string{"frob"}, code: 2, stderr: []string{"unknown command", "; see shq help\n"}},
+		{name: "help-word", args: []string{"help"}, anyOut: true},
+		{name: "help-quote", args: []string{"help", "quote"}, stdout: quoteUsage},
+		{name: "help-split", args: []string{"help", "split"}, stdout: splitUsage},
+		{name: "help-check", args: []string{"help", "check"}, stdout: checkUsage},
+		{name: "help-unknown", args: []string{"help", "frob"}, code: 2, stderr: []string{"unknown command", "; see shq help\n"}},
+		{name: "help-two", args: []string{"help", "quote", "split"}, code: 2, stderr: []string{"at most one"}},
 
 		// quote.
 		{name: "quote-one", args: []string{"quote", "--", "a"}, stdout: "a\n"},
@@ -69,7 +75,7 @@ func cliCases() []cliCase {
 		{name: "quote-fish", args: []string{"quote", "-d", "fish", "--", "a b", "it's"},
 			stdout: mustQuote(shq.Fish, "a b") + " " + mustQuote(shq.Fish, "it's") + "\n"},
 		{name: "quote-unknown-dialect", args: []string{"quote", "-d", "zsh", "--", "a"}, code: 2,
-			stderr: []string{"unknown dialect"}},
+			stderr: []string{"unknown dialect", "; see shq help quote\n"}},
 		{name: "quote-dialect-needs-value", args: []string{"quote", "-d"}, code: 2, stderr: []string{"needs a value"}},
 		{name: "quote-unknown-option", args: []string{"quote", "-x"}, code: 2,
 			stderr: []string{"argument 1 is not an option", "put -- before"}},
@@ -107,29 +113,64 @@ func cliCases() []cliCase {
 		{name: "split-unterminated", args: []string{"split", "--", "a 'b"}, code: 1, stderr: []string{"byte 2:"}},
 		{name: "split-nul-byte", args: []string{"split", "--", "a\x00"}, code: 1, stderr: []string{"byte 1:"}},
 		{name: "split-too-many", args: []string{"split", "--", "a", "b"}, code: 2, stderr: []string{"more than one LINE"}},
-		{name: "split-unknown-option", args: []string{"split", "-x"}, code: 2, stderr: []string{"not an option"}},
+		{name: "split-unknown-option", args: []string{"split", "-x"}, code: 2, stderr: []string{"not an option", "; see shq help split\n"}},
 		{name: "split-help", args: []string{"split", "--help"}, anyOut: true},
 
 		// check.
 		{name: "check-list", args: []string{"check", "-l"}, stdout: string(listRules())},
 		{name: "check-list-long", args: []string{"check", "--list"}, stdout: string(listRules())},
 		{name: "check-list-operands", args: []string{"check", "-l", "s3-bucket"}, code: 2, stderr: []string{"no operands"}},
-		{name: "check-no-rule", args: []string{"check"}, code: 2, stderr: []string{"missing RULE"}},
+		{name: "check-no-rule", args: []string{"check"}, code: 2, stderr: []string{"missing RULE", "; see shq help check\n"}},
 		{name: "check-no-value", args: []string{"check", "s3-bucket"}, code: 2, stderr: []string{"no VALUE"}},
 		{name: "check-no-value-dashdash", args: []string{"check", "s3-bucket", "--"}, code: 2, stderr: []string{"no VALUE"}},
 		{name: "check-unknown-rule", args: []string{"check", "s3-bukket", "--", "my-bucket"}, code: 2,
-			stderr: []string{"unknown RULE"}},
+			stderr: []string{"shq check: unknown rule (shq check -l lists the rules); see shq help check\n"}},
+		{name: "check-unknown-second-rule", args: []string{"check", "s3-bucket,s3-bukket", "--", "my-bucket"}, code: 2,
+			stderr: []string{"rule 2 of 2 in RULE is unknown"}},
+		{name: "check-empty-rule-in-list", args: []string{"check", "s3-bucket,", "--", "my-bucket"}, code: 2,
+			stderr: []string{"rule 2 of 2 in RULE is unknown"}},
+		{name: "check-spaced-rule-list", args: []string{"check", "s3-bucket, not-blank", "--", "my-bucket"}, code: 2,
+			stderr: []string{"rule 2 of 2 in RULE is unknown"}},
+		{name: "check-two-rules", args: []string{"check", "s3-bucket,not-blank", "--", "my-bucket"}},
+		{name: "check-two-rules-second-refuses", args: []string{"check", "s3-key,s3-key-strict", "--", "a/b", "a b"}, code: 1,
+			stderr: []string{"value 2 of 2: validate: s3-key-strict:"}},
+		{name: "check-two-rules-first-refuses", args: []string{"check", "s3-key-strict,s3-key", "--", "a b"}, code: 1,
+			stderr: []string{"value 1 of 1: validate: s3-key-strict:"}},
+		// The builder's refusals come before any rule, and a rule that
+		// admits a leading '-' does not lift the option check.
+		{name: "check-dash-refused", args: []string{"check", "lambda-function", "--", "-x"}, code: 1,
+			stderr: []string{"value 1 of 1: value starts with '-'", "--allow-dash"}},
+		{name: "check-dash-allowed", args: []string{"check", "--allow-dash", "lambda-function", "--", "-x"}},
+		{name: "check-dash-s3-key", args: []string{"check", "s3-key", "--", "-rf"}, code: 1, stderr: []string{"value starts with '-'"}},
+		{name: "check-dash-s3-key-allowed", args: []string{"check", "--allow-dash", "s3-key", "--", "-rf"}},
+		{name: "check-dash-allowed-rule-refuses", args: []string{"check", "--allow-dash", "s3-bucket", "--", "-x"}, code: 1,
+			stderr: []string{"value 1 of 1: validate: s3-bucket:"}},
+		{name: "check-dash-allowed-lone-dash", args: []string{"check", "--allow-dash", "no-leading-dash", "--", "-"}, code: 1,
+			stderr: []string{"validate: no-leading-dash:"}},
+		{name: "check-blank-not-empty", args: []string{"check", "not-empty", "--", " "}, code: 1,
+			stderr: []string{"value 1 of 1: blank value"}},
+		{name: "check-invisible-blank", args: []string{"check", "--allow-dash", "s3-key", "--", "\u200b\u00a0"}, code: 1,
+			stderr: []string{"value 1 of 1: blank value"}},
+		{name: "check-empty-prefix", args: []string{"check", "s3-key-prefix", "--", ""}, code: 1,
+			stderr: []string{"value 1 of 1: empty value"}},
+		{name: "check-nul", args: []string{"check", "s3-key", "--", "a\x00b"}, code: 1,
+			stderr: []string{"value 1 of 1: NUL byte"}},
+		{name: "check-too-long", args: []string{"check", "not-empty", "--", strings.Repeat("a", 131072)}, code: 1,
+			stderr: []string{"value 1 of 1: longer than 131071 bytes"}},
+		{name: "check-longest", args: []string{"check", "not-empty", "--", strings.Repeat("a", 131071)}},
+		{name: "check-allow-dash-after-rule", args: []string{"check", "s3-key", "--allow-dash", "--", "-x"}, code: 1,
+			stderr: []string{"value 1 of 3: value starts with '-'", "value 3 of 3: value starts with '-'"}},
 		{name: "check-no-dashdash", args: []string{"check", "s3-bucket", "my-bucket"}},
 		{name: "check-dashdash-first", args: []string{"check", "--", "s3-bucket", "my-bucket"}},
 		{name: "check-dashdash-twice", args: []string{"check", "--", "s3-bucket", "--", "my-bucket"}},
 		{name: "check-dashdash-value", args: []string{"check", "s3-bucket", "--", "--"}, code: 1,
 			stderr: []string{"value 1 of 1"}},
-		{name: "check-many", args: []string{"check", "s3-bucket", "--", "my-bucket", "-x", "other-bucket", " "}, code: 1,
-			stderr: []string{"value 2 of 4: validate: s3-bucket:", "value 4 of 4: validate: s3-bucket:"}},
+		{name: "check-many", args: []string{"check", "s3-bucket", "--", "my-bucket", "-x", "other-bucket", " ", "My"}, code: 1,
+			stderr: []string{"value 2 of 5: value starts with '-'", "value 4 of 5: blank value", "value 5 of 5: validate: s3-bucket:"}},
 		{name: "check-region", args: []string{"check", "aws-region", "--", "us-east-1"}},
 		{name: "check-region-bad", args: []string{"check", "aws-region", "--", "US_EAST"}, code: 1,
 			stderr: []string{"aws-region"}},
-		{name: "check-unknown-option", args: []string{"check", "-x"}, code: 2, stderr: []string{"not an option"}},
+		{name: "check-unknown-option", args: []string{"check", "-x"}, code: 2, stderr: []string{"not an option", "; see shq help check\n"}},
 		{name: "check-help", args: []string{"check", "--help"}, anyOut: true},
 	}
 	for _, b := range seedBuckets {
@@ -139,7 +180,7 @@ func cliCases() []cliCase {
 		}
 		if !b.ok {
 			c.code = 1
-			c.stderr = []string{"shq check: value 1 of 1: validate: s3-bucket:"}
+			c.stderr = []string{"shq check: value 1 of 1: "}
 		}
 		cases = append(cases, c)
 	}
@@ -177,6 +218,11 @@ func checkResult(t *testing.T, c cliCase, code int, stdout, stderr string) {
 	}
 	if c.code != 0 && stdout != "" {
 		t.Errorf("stdout %q on failure, want none", stdout)
+	}
+	// A usage error is one line that says where the help is.
+	if c.code == exitUsage && (strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, "\n") ||
+		!strings.Contains(stderr, "; see shq help")) {
+		t.Errorf("usage error %q: want one line ending in \"; see shq help …\"", stderr)
 	}
 }
 
@@ -219,6 +265,15 @@ func TestNoValueInMessages(t *testing.T) {
 		{"check", "hostname", "--", m + "\n"},
 		{"check", "aws-region", "--", m},
 		{"check", "not-blank", "--", " "},
+		{"check", "s3-bucket," + m, "--", "x"},
+		{"check", m + ",s3-bucket", "--", "x"},
+		{"check", "--allow-dash", m},
+		{"check", "--allow-dash", "s3-bucket", "--", "-" + m},
+		{"check", "not-empty", "--", m + "\x00"},
+		{"check", "not-empty", "--", strings.Repeat(m, 30000)},
+		{"check", "not-empty", "--", "\u200b"},
+		{"help", m},
+		{"help", "check", m},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(args, strings.NewReader(""), &stdout, &stderr)
@@ -243,25 +298,42 @@ func TestNoValueInMessages(t *testing.T) {
 }
 
 // TestCheckEveryRule runs shq check with every rule of validate.Rules on a
-// few values and requires the verdict of the rule itself.
+// few values, with and without --allow-dash, and requires the verdict of the
+// command builder: its own refusals, re-derived here from the documented
+// list, then the rule itself.
 func TestCheckEveryRule(t *testing.T) {
 	rules := validate.Rules()
 	if len(rules) == 0 {
 		t.Fatal("validate.Rules() is empty")
 	}
-	values := []string{"", " ", "-x", "a", "my-bucket", "us-east-1", "123456789012", "main", "1.2.3"}
+	values := []string{"", " ", "\u200b", "-x", "-", "--", "-rf", "a", "a b", "my-bucket", "us-east-1", "123456789012", "main", "1.2.3",
+		"a\x00", strings.Repeat("a", 131072)}
+	refusedCount := [2]int{}
 	for _, r := range rules {
 		for i, v := range values {
-			var stdout, stderr bytes.Buffer
-			code := run([]string{"check", r.Name, "--", v}, nil, &stdout, &stderr)
-			want := exitOK
-			if r.Check(v) != nil {
-				want = exitRefused
-			}
-			if code != want {
-				t.Errorf("check %s, value %d: exit %d, want %d (%s)", r.Name, i, code, want, stderr.String())
+			for di, dash := range []bool{false, true} {
+				args := []string{"check", r.Name, "--", v}
+				if dash {
+					args = []string{"check", "--allow-dash", r.Name, "--", v}
+				}
+				var stdout, stderr bytes.Buffer
+				code := run(args, nil, &stdout, &stderr)
+				builderRefuses := v == "" || validate.IsBlank(v) || strings.IndexByte(v, 0) >= 0 ||
+					len(v) > 131071 || (!dash && v[0] == '-')
+				want := exitOK
+				if builderRefuses || r.Check(v) != nil {
+					want = exitRefused
+					refusedCount[di]++
+				}
+				if code != want {
+					t.Errorf("check %s (allow dash %v), value %d: exit %d, want %d (%s)", r.Name, dash, i, code, want, stderr.String())
+				}
 			}
 		}
+	}
+	// --allow-dash must change some verdicts, and only toward accepting.
+	if refusedCount[1] >= refusedCount[0] {
+		t.Errorf("refusals: %d without --allow-dash, %d with it; want fewer with it", refusedCount[0], refusedCount[1])
 	}
 }
 

@@ -33,7 +33,7 @@ func runQuote(args []string, stdout, stderr io.Writer) int {
 	const cmd = "shq quote"
 	vals, operands, _, err := parseOptions(args, quoteOptions)
 	if err != nil {
-		return usageFail(stderr, cmd, err.Error(), quoteUsage)
+		return usageFail(stderr, cmd, err.Error())
 	}
 	if _, ok := vals["--help"]; ok {
 		return write(stdout, stderr, cmd, []byte(quoteUsage))
@@ -41,7 +41,7 @@ func runQuote(args []string, stdout, stderr io.Writer) int {
 	d := shq.POSIX
 	if name, ok := vals["--dialect"]; ok {
 		if d, err = shq.ParseDialect(name); err != nil {
-			return usageFail(stderr, cmd, "unknown dialect (want posix, bash or fish)", quoteUsage)
+			return usageFail(stderr, cmd, "unknown dialect (want posix, bash or fish)")
 		}
 	}
 	out, err := quoteWords(d, operands)

@@ -44,7 +44,7 @@ func runSplit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	const cmd = "shq split"
 	vals, operands, _, err := parseOptions(args, splitOptions)
 	if err != nil {
-		return usageFail(stderr, cmd, err.Error(), splitUsage)
+		return usageFail(stderr, cmd, err.Error())
 	}
 	if _, ok := vals["--help"]; ok {
 		return write(stdout, stderr, cmd, []byte(splitUsage))
@@ -69,7 +69,7 @@ func runSplit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case 1:
 		line = operands[0]
 	default:
-		return usageFail(stderr, cmd, "more than one LINE (quote the line as one argument)", splitUsage)
+		return usageFail(stderr, cmd, "more than one LINE (quote the line as one argument)")
 	}
 	words, err := shq.Split(line)
 	if err != nil {

@@ -57,8 +57,12 @@ type LineResult struct {
 // word, so the test of that line fails.
 //
 // Options are those of [Shell.Run]; the timeout applies to each process.
+// Under go test -short it skips t, as Run does.
 func (sh Shell) WordsBatch(t testing.TB, lines []string, opts ...Option) []LineResult {
 	t.Helper()
+	if skipShort(t) {
+		return nil
+	}
 	sh.require(t)
 	b := batcher{t: t, sh: sh, c: newConfig(opts), lines: lines, res: make([]LineResult, len(lines))}
 	var nonce [6]byte

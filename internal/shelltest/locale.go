@@ -155,14 +155,15 @@ func HasLocale(name string) bool {
 	return locales.set[n]
 }
 
-// RequireLocale calls [Missing] unless the named locale is installed. See
-// DESIGN.md ("Verification") for making the locales on a Debian machine.
+// RequireLocale calls [Missing] unless the named locale is installed. The
+// design notes (Verification) say how to make the locales on a Debian
+// machine, with localedef.
 func RequireLocale(t testing.TB, name string) {
 	t.Helper()
 	if !HasLocale(name) {
 		if locales.err != nil {
 			Missing(t, "locale %s: `locale -a` failed: %v", name, locales.err)
 		}
-		Missing(t, "locale %s is not installed (see DESIGN.md, Verification: localedef)", name)
+		Missing(t, "locale %s is not installed (see docs/design.md, Verification: localedef)", name)
 	}
 }

@@ -34,9 +34,13 @@ var printer struct {
 
 // PrinterDir returns the directory that holds the argv printer executable
 // (named [PrinterName]), building it on first use. [Shell.Run] puts it first
-// on PATH; tests that start a shell themselves can do the same.
+// on PATH; tests that start a shell themselves can do the same. Under go
+// test -short it skips t.
 func PrinterDir(t testing.TB) string {
 	t.Helper()
+	if skipShort(t) {
+		return ""
+	}
 	printer.once.Do(func() {
 		goBin, err := findGo()
 		if err != nil {

@@ -134,6 +134,9 @@ func resolve(sh Shell) Shell {
 
 func named(t testing.TB, names []string) []Shell {
 	t.Helper()
+	if skipShort(t) {
+		return nil
+	}
 	out := make([]Shell, 0, len(names))
 	for _, n := range names {
 		i := slices.IndexFunc(configs, func(c Shell) bool { return c.Name == n })
@@ -144,6 +147,9 @@ func named(t testing.TB, names []string) []Shell {
 	}
 	return out
 }
+
+// The functions below that return shells skip the test under go test
+// -short, as [Shell.Run] does.
 
 // POSIXShells returns the POSIX dialect's matrix: bash (default, --posix,
 // -O extglob, -O failglob), dash, zsh (-f, extendedglob, magicequalsubst,

@@ -7,7 +7,7 @@
 //     printargs/, built with the go command on first use and kept until its
 //     source changes) that records the exact argument vector each call
 //     received;
-//   - the shell matrices of DESIGN.md ("Verification"): [POSIXShells],
+//   - the shell matrices of the design notes (Verification): [POSIXShells],
 //     [BashShells], [FishShell], and [ShellNamed] for one configuration;
 //   - [Shell.Run], which runs a script in a clean environment, in a working
 //     directory seeded with files that every glob-shaped word would match
@@ -20,6 +20,11 @@
 //     [StartInteractive]) for what a person types or pastes;
 //   - [Missing]: a missing tool skips the test, or fails it when
 //     SHQ_REQUIRE_TOOLS=1 (as CI sets).
+//
+// Under go test -short the harness runs no shell: every function that
+// returns a shell, runs one or builds the printer skips the test, with
+// SHQ_REQUIRE_TOOLS=1 too. That is the fast inner loop; the full run (CI
+// does not use -short) keeps every check.
 //
 // A typical test:
 //
@@ -78,6 +83,17 @@ const RequireToolsEnv = "SHQ_REQUIRE_TOOLS"
 func RequireTools() bool {
 	v, err := strconv.ParseBool(os.Getenv(RequireToolsEnv))
 	return err == nil && v
+}
+
+// skipShort skips t under go test -short and reports whether it did, for a
+// t (such as a test's fake) whose Skipf returns.
+func skipShort(t testing.TB) bool {
+	if !testing.Short() {
+		return false
+	}
+	t.Helper()
+	t.Skipf("shelltest: real shells do not run under -short")
+	return true
 }
 
 // Missing reports that a tool the test needs is not available: it skips t

@@ -8,7 +8,7 @@ import (
 	"github.com/safeshell/safeshell/shq/validate"
 )
 
-// wantBlank re-derives the definition of DESIGN.md ("Command builder
+// wantBlank re-derives the definition of docs/design.md ("Command builder
 // contract") rune by rune, straight from Go's unicode tables, without the
 // package's precomputed table.
 func wantBlank(r rune) bool {

@@ -45,7 +45,7 @@ func OneOf(values ...string) func(string) error {
 }
 
 // Pattern returns a check, reported under rule, that accepts a value only
-// if the regular expression expr (RE2 syntax, see regexp/syntax) matches all
+// if the regular expression expr (RE2 syntax, see [regexp/syntax]) matches all
 // of it: the expression is always anchored, as ^(?:expr)$, so a pattern
 // written without anchors cannot match a mere substring (AWS publishes
 // unanchored patterns that accept "my function; rm -rf /").
@@ -53,7 +53,7 @@ func OneOf(values ...string) func(string) error {
 // Invalid UTF-8 and NUL bytes are refused whatever the pattern says, since
 // regexp reads a bad byte as U+FFFD and no argument may hold a NUL. Prefer
 // ASCII classes ([A-Za-z0-9] rather than \w or \pL), and check lengths over
-// 1000 with MaxLen: RE2 refuses larger repeat counts.
+// 1000 with [MaxLen]: RE2 refuses larger repeat counts.
 //
 // A bad expression does not panic: the check it returns refuses every value
 // with an error that describes the expression's fault (the expression is

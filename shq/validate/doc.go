@@ -17,7 +17,8 @@
 // says whether the rule admits a leading '-'. Several service names may
 // begin with '-' (IAM, Lambda, DynamoDB, SQS, SNS, S3 keys): the validators
 // follow the services, and it is the command builder's option check (see
-// package shq, or NoLeadingDash) that stops "-x" in operand position.
+// package [github.com/safeshell/safeshell/shq], or [NoLeadingDash]) that
+// stops "-x" in operand position.
 //
 // Unless a format says otherwise, validators refuse invalid UTF-8, NUL,
 // C0 and C1 control characters and DEL, and most accept ASCII only, so that
@@ -25,22 +26,22 @@
 //
 // # Errors
 //
-// Every refusal is an *Error carrying the rule's kebab-case name, the byte
+// Every refusal is an [*Error] carrying the rule's kebab-case name, the byte
 // offset of the first offending byte (or -1), the value's length and a
 // reason. The value itself never appears in an error, not even an excerpt
 // or a single character: it may be a secret, and raw bytes in a log are an
 // injection of their own. Reasons name a class ("uppercase letter",
-// "control character") instead. Errors unwrap to ErrEmpty, ErrBlank or
-// ErrInvalid for errors.Is.
+// "control character") instead. Errors unwrap to [ErrEmpty], [ErrBlank] or
+// [ErrInvalid] for [errors.Is].
 //
 // # Blank
 //
-// IsBlank is the one definition of a blank value in safeshell, shared with
+// [IsBlank] is the one definition of a blank value in safeshell, shared with
 // the command builder: whitespace, default-ignorable code points, controls
-// and U+2800. NotBlank refuses such values.
+// and U+2800. [NotBlank] refuses such values.
 //
 // # Registry
 //
-// Rules lists every fixed validator by name and Lookup finds one, so that a
+// [Rules] lists every fixed validator by name and [Lookup] finds one, so that a
 // command-line tool can offer them as, for example, --rule s3-bucket.
 package validate

@@ -199,11 +199,13 @@ func ExampleGitBranch() {
 }
 
 func ExampleImageRef() {
-	show(validate.ImageRef, "docker.io/library/ubuntu:24.04", "localhost:5000/app", "Ubuntu")
+	show(validate.ImageRef, "docker.io/library/ubuntu:24.04", "localhost:5000/app", "[::1]:5000/app", "Ubuntu", "[::ffff:1.2.3.4]/app")
 	// Output:
 	// "docker.io/library/ubuntu:24.04": ok
 	// "localhost:5000/app": ok
+	// "[::1]:5000/app": ok
 	// "Ubuntu": validate: image-ref: byte 0 of 6: path component: uppercase letter not allowed
+	// "[::ffff:1.2.3.4]/app": validate: image-ref: byte 9 of 20: domain: IPv6 host: character outside 0-9 A-F a-f :
 }
 
 func ExampleEnvName() {
@@ -343,13 +345,22 @@ func ExampleError_Error() {
 	// validate: s3-bucket: length 2, want 3 to 63
 }
 
+// Every error wraps one of ErrEmpty, ErrBlank and ErrInvalid, so a caller
+// can tell a missing value from a wrong one with [errors.Is].
 func ExampleError_Unwrap() {
-	for _, err := range []error{validate.Port(""), validate.NotBlank(" "), validate.Port("0")} {
+	for _, err := range []error{
+		validate.Port(""), validate.S3Bucket(""),
+		validate.NotBlank(" "), validate.NotBlank("\u200b\u3000"),
+		validate.Port("0"), validate.AWSRegion("US-EAST-1"),
+	} {
 		fmt.Println(errors.Is(err, validate.ErrEmpty), errors.Is(err, validate.ErrBlank), errors.Is(err, validate.ErrInvalid))
 	}
 	// Output:
 	// true false false
+	// true false false
 	// false true false
+	// false true false
+	// false false true
 	// false false true
 }
 
@@ -385,22 +396,4 @@ func ExampleLookup() {
 	// Output:
 	// true <nil>
 	// false
-}
-
-func ExampleErrEmpty() {
-	err := validate.S3Bucket("")
-	fmt.Println(errors.Is(err, validate.ErrEmpty))
-	// Output: true
-}
-
-func ExampleErrBlank() {
-	err := validate.NotBlank("\u200b\u3000")
-	fmt.Println(errors.Is(err, validate.ErrBlank))
-	// Output: true
-}
-
-func ExampleErrInvalid() {
-	err := validate.AWSRegion("US-EAST-1")
-	fmt.Println(errors.Is(err, validate.ErrInvalid))
-	// Output: true
 }

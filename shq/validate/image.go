@@ -5,31 +5,46 @@ import (
 	"strings"
 )
 
-// ImageRef accepts an OCI image reference in the grammar of
-// github.com/distribution/reference
-// (https://github.com/distribution/reference/blob/main/reference.go):
+// ImageRef accepts an OCI image reference as the docker CLI reads an image
+// argument: the strings that ParseNormalizedNamed of the Go package
+// github.com/distribution/reference accepts, with one deliberate
+// difference, below. The grammar:
 //
 //	reference := name [ ":" tag ] [ "@" digest ]
 //	name      := [ domain "/" ] path-component { "/" path-component }
-//	domain    := host [ ":" port ]   host: DNS labels or [IPv6]
+//	domain    := host [ ":" port ]   host: DNS-like labels, or [IPv6]
 //	path-component := [a-z0-9]+ ( separator [a-z0-9]+ )*
 //	separator := "." | "_" | "__" | "-"+
 //	tag       := [A-Za-z0-9_] [A-Za-z0-9_.-]{0,127}
-//	digest    := algorithm ":" hex
+//	digest    := algorithm ":" lowercase hex
 //
-// as in docker.io/library/ubuntu:24.04 or
-// ghcr.io/owner/app@sha256:<64 hex digits>. Path components are lowercase;
-// the name (domain and path) is at most 255 bytes. As distribution's
-// reference.Parse does (through go-digest), the digest must use a
-// registered algorithm with lowercase hex of its exact length: sha256 (64),
-// sha384 (96) or sha512 (128). The bracketed IPv6 host must also parse as
-// an address, which the grammar's character class alone does not demand.
-// No default domain or tag is filled in. It never admits a leading '-'.
+// as in docker.io/library/ubuntu:24.04, localhost:5000/app or
+// ghcr.io/owner/app@sha256:<64 hex digits>. Its limits, each one
+// distribution's too:
+//
+//   - The repository path, the name without its domain, is at most 255
+//     bytes as docker normalises it: a one-component name on Docker Hub
+//     (ubuntu, docker.io/ubuntu) counts as library/ubuntu. The domain's
+//     length is not limited.
+//   - A name of exactly 64 lowercase hex digits is refused: docker reads
+//     it as an image ID.
+//   - The digest algorithm is sha256, sha384 or sha512, with exactly 64,
+//     96 or 128 lowercase hex digits.
+//   - A bracketed host holds only hex digits and colons: no zone, and no
+//     dotted IPv4 tail such as [::ffff:1.2.3.4].
+//
+// The difference: the bracketed host must also parse as an IPv6 address,
+// so ImageRef refuses [::::] and [1::2::3], which distribution's character
+// class admits. ImageRef only checks: it fills in no domain or tag. It
+// never admits a leading '-'.
 func ImageRef(s string) error { return report("image-ref", s, imageRef(s)) }
 
 func imageRef(s string) fault {
 	if s == "" {
 		return emptyFault
+	}
+	if len(s) == 64 && allLowerHex(s) {
+		return whole("64 hex digits name an image ID, not a repository")
 	}
 	name := s
 	if i := strings.IndexByte(s, '@'); i >= 0 {
@@ -74,10 +89,41 @@ func imageRef(s string) fault {
 		}
 		path, off = path[end+1:], off+end+1
 	}
-	if len(name) > 255 {
-		return at(0, "name longer than 255")
+	if repositoryPathLen(name) > 255 {
+		return whole("repository path longer than 255 bytes")
 	}
 	return okFault
+}
+
+// repositoryPathLen returns the length of the repository path of name (a
+// reference without tag or digest) as distribution's ParseNormalizedNamed
+// measures it. Its first component is a domain if it is localhost or holds
+// '.', ':' or an uppercase letter; if that domain is not well formed the
+// whole name is read as the path. Docker Hub names of one component get
+// library/ in front.
+func repositoryPathLen(name string) int {
+	const library = len("library/")
+	first, rest, ok := strings.Cut(name, "/")
+	switch {
+	case !ok:
+		return library + len(name)
+	case first != "localhost" && !strings.ContainsAny(first, ".:") && !hasUpper(first):
+		return len(name) // no domain: docker.io is implied, and name has a '/'
+	case !imageDomain(first).ok():
+		return len(name)
+	case (first == "docker.io" || first == "index.docker.io") && !strings.Contains(rest, "/"):
+		return library + len(rest)
+	}
+	return len(rest)
+}
+
+func allLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !lowerHex.has(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasUpper(s string) bool {
@@ -122,11 +168,14 @@ func pathComponent(c string) fault {
 	return okFault
 }
 
-var domainChars = makeSet("A-Za-z0-9.-")
+var (
+	domainChars = makeSet("A-Za-z0-9.-")
+	ipv6Chars   = makeSet("0-9A-Fa-f:")
+)
 
 // imageDomain checks host [":" port], host being DNS-like components
 // ([A-Za-z0-9] or [A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]) joined by '.',
-// or a bracketed IPv6 address.
+// or a bracketed IPv6 address of hex digits and colons only.
 func imageDomain(d string) fault {
 	host, port := d, ""
 	if strings.HasPrefix(d, "[") {
@@ -144,8 +193,11 @@ func imageDomain(d string) fault {
 				return at(end+1, "empty port")
 			}
 		}
+		if f := ipv6Chars.scan(host[1:end], "character outside 0-9 A-F a-f :"); !f.ok() {
+			return within(f, 1, "IPv6 host", end-1)
+		}
 		a, err := netip.ParseAddr(host[1:end])
-		if err != nil || !a.Is6() || a.Zone() != "" {
+		if err != nil || !a.Is6() {
 			return at(1, "not an IPv6 address")
 		}
 	} else {

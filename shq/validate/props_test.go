@@ -147,8 +147,12 @@ func TestNoPanics(t *testing.T) {
 // TestLinearTime runs every check on multi-megabyte inputs shaped to
 // stress each parser: a quadratic or backtracking step would show at once.
 // The best of three rounds is kept, so that a busy machine does not fail
-// the test; under the race detector only the work is done, not timed.
+// the test; under the race detector only the work is done, not timed. It is
+// slow, so -short skips it.
 func TestLinearTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every check on 2 MiB inputs")
+	}
 	const n = 2 << 20
 	inputs := []string{
 		strings.Repeat("a", n),

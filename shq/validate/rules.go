@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Rule is a named validator, as listed by Rules.
+// Rule is a named validator, as listed by [Rules].
 type Rule struct {
 	// Name is the kebab-case name used in errors and on command lines.
 	Name string
@@ -52,13 +52,14 @@ var rules = []Rule{
 }
 
 // Rules returns every fixed validator of the package (those that take no
-// parameter: not MaxLen, Pattern, OneOf or All) with its kebab-case name,
-// sorted by name. The name is the one its errors carry in Error.Rule.
+// parameter: not [MaxLen], [Pattern], [OneOf] or [All]) with its kebab-case
+// name, sorted by name. The name is the one its errors carry in
+// [Error.Rule].
 // The slice is a fresh copy on each call.
 func Rules() []Rule { return slices.Clone(rules) }
 
 // Lookup returns the fixed validator with the given kebab-case name, as
-// listed by Rules, and whether there is one.
+// listed by [Rules], and whether there is one.
 func Lookup(name string) (func(string) error, bool) {
 	i, ok := slices.BinarySearchFunc(rules, name, func(r Rule, name string) int {
 		return strings.Compare(r.Name, name)

@@ -250,7 +250,12 @@ var caseTable = map[string]struct{ valid, invalid []string }{
 			"ghcr.io/a/b@sha256:" + strings.Repeat("a", 64), "a/b:tag@sha256:" + strings.Repeat("0", 64),
 			"a@sha512:" + strings.Repeat("f", 128), "a@sha384:" + strings.Repeat("1", 96),
 			"my-registry.example.com:443/a__b/c.d/e--f", "a:" + strings.Repeat("t", 128), "Docker.io/x",
-			"a:_", "a:A.b-C", strings.Repeat("a", 255), "a_b", "a-----b",
+			"a:_", "a:A.b-C", "a_b", "a-----b",
+			// The repository path is at most 255 bytes, library/ counted
+			// for a one-component Docker Hub name; the domain is not.
+			strings.Repeat("a", 247), "docker.io/" + strings.Repeat("a", 247), "a/" + strings.Repeat("b", 253),
+			"example.com/" + strings.Repeat("a", 255), strings.Repeat("d.", 200) + "io/a",
+			"g" + strings.Repeat("0", 63), strings.Repeat("f", 65), strings.Repeat("f", 64) + ":tag",
 		},
 		invalid: []string{
 			"", "Ubuntu", "library/Ubuntu", "a:", "a@", "a@sha256:abc", "a@sha256:" + strings.Repeat("A", 64),
@@ -259,6 +264,12 @@ var caseTable = map[string]struct{ valid, invalid []string }{
 			"a___b", "a_.b", ".a", "a.", "-a", "a//b", "/a", "a/", "localhost:/x", "[::1/x", "[1.2.3.4]/x",
 			strings.Repeat("a", 256), "a b", "a\n", "ubuntu:latest\n", "ubuntü", "a:b:c", "a@@sha256:" + strings.Repeat("a", 64),
 			"-x.io/a", "x-.io/a", "x.io:80a/a", "[::1]x/a", "a:tag@", "a\x00", "a:tä",
+			strings.Repeat("a", 248), "docker.io/" + strings.Repeat("a", 248), "index.docker.io/" + strings.Repeat("a", 248),
+			"a/" + strings.Repeat("b", 254), "example.com/" + strings.Repeat("a", 256),
+			// docker reads 64 hex digits as an image ID.
+			strings.Repeat("f", 64), strings.Repeat("0", 64),
+			// Bracketed hosts: hex digits and colons only, and an address.
+			"[::ffff:1.2.3.4]/app", "[::ffff:1.2.3.4]:5000/app", "[fe80::1%eth0]/x", "[::::]/x", "[1::2::3]/x", "[]/x",
 		},
 	},
 	"env-name": {

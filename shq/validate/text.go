@@ -35,7 +35,7 @@ func isDefaultIgnorable(r rune) bool {
 }
 
 // isBlankRune is the definition of a blank rune, shared with the command
-// builder in package shq (see DESIGN.md, "Command builder contract"):
+// builder in package shq (the design notes, "Command builder contract"):
 // whitespace, a default-ignorable code point, a control character, or
 // U+2800 BRAILLE PATTERN BLANK, which prints as nothing.
 func isBlankRune(r rune) bool {

@@ -49,10 +49,11 @@ handler() {
 		return 1
 	fi
 	# An empty prefix lists the top of the bucket. Any other must not be
-	# blank (the Go builder refuses that too) and must be an S3 key.
+	# blank (the Go builder refuses that too) and must be an S3 key. It
+	# follows s3://$bucket/ in its word, so it cannot be read as an option:
+	# --allow-dash lifts the leading '-' check, as the Go template does.
 	if [[ -n $prefix ]]; then
-		if ! msg=$(shq check not-blank -- "$prefix" 2>&1 >/dev/null) ||
-			! msg=$(shq check s3-key-prefix -- "$prefix" 2>&1 >/dev/null); then
+		if ! msg=$(shq check --allow-dash not-blank,s3-key-prefix -- "$prefix" 2>&1 >/dev/null); then
 			error_response InvalidValue "prefix: $msg"
 			return 1
 		fi
