@@ -60,6 +60,27 @@ func checkWords(t *testing.T, sh shelltest.Shell, d Dialect, inputs []string, op
 	checkLines(t, sh, lines, inputsAsWords(inputs), opts...)
 }
 
+// readBack is checkWords for many words: the shell prints them with its
+// printf builtin (Shell.ReadBack), and an injected call of the printer
+// fails the word that made it.
+func readBack(t *testing.T, sh shelltest.Shell, d Dialect, inputs []string, opts ...shelltest.Option) {
+	t.Helper()
+	words := make([]string, len(inputs))
+	for i, s := range inputs {
+		q, err := d.Quote(s)
+		if err != nil {
+			t.Fatalf("%s.Quote(%q): %v", d, s, err)
+		}
+		words[i] = q
+	}
+	for i, m := range sh.ReadBack(t, words, inputs, opts...) {
+		if i == 10 {
+			t.Fatalf("more words read back wrong")
+		}
+		t.Errorf("%s.Quote(%q) = %q: %s", d, inputs[m.Index], words[m.Index], m.Run.String())
+	}
+}
+
 func inputsAsWords(inputs []string) [][]string {
 	w := make([][]string, len(inputs))
 	for i, s := range inputs {
@@ -359,18 +380,19 @@ func TestShellMultibyte(t *testing.T) {
 	inputs = append(inputs, "€;id", "€';echo X;#\xff", "表'", "\x95\\;printargs INJECTED")
 	for _, loc := range shelltest.MultibyteLocales() {
 		t.Run(loc, func(t *testing.T) {
+			t.Parallel()
 			for _, sh := range shelltest.MultibyteShells(t) {
 				t.Run("posix/"+sh.Name, func(t *testing.T) {
 					in := inputs
 					if sh.Family == "yash" {
 						in = validIn(t, loc, POSIX, inputs)
 					}
-					checkWords(t, sh, POSIX, in, shelltest.WithLocale(loc))
+					readBack(t, sh, POSIX, in, shelltest.WithLocale(loc))
 				})
 			}
 			for _, sh := range shelltest.BashShells(t) {
 				t.Run("bash/"+sh.Name, func(t *testing.T) {
-					checkWords(t, sh, Bash, inputs, shelltest.WithLocale(loc))
+					readBack(t, sh, Bash, inputs, shelltest.WithLocale(loc))
 				})
 			}
 		})
@@ -392,9 +414,6 @@ func validIn(t *testing.T, loc string, d Dialect, inputs []string) []string {
 		}
 	}
 	t.Logf("%s: %d of %d inputs are valid once quoted", loc, len(valid), len(inputs))
-	if len(valid) < len(inputs)/10 {
-		t.Fatalf("too few valid inputs for %s", loc)
-	}
 	return valid
 }
 

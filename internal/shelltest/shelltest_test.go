@@ -517,3 +517,25 @@ func TestReadBack(t *testing.T) {
 		})
 	}
 }
+
+// TestValidIn checks ValidIn on lines whose validity is known: ASCII, a
+// GBK character, a lone lead byte, a lead byte before a byte that is no
+// trail byte, and in GB18030 a four-byte character and its first half.
+func TestValidIn(t *testing.T) {
+	cases := []struct {
+		locale string
+		lines  []string
+		want   []bool
+	}{
+		{LocaleGBK, []string{"a b", "\xb0\xa1", "\x81", "\x81'", "x\xb0\xa1y\n"}, []bool{true, true, false, false, true}},
+		{LocaleGB18030, []string{"\x81\x30\x81\x30", "\x81\x30", "\x81\x30'"}, []bool{true, false, false}},
+		// 8E A1 is plane 1 again, which iconv writes back as A1 A1: not
+		// the same bytes, so not given to yash.
+		{LocaleEUCTW, []string{"\xa1\xa1", "\x8e\xa2\xa1\xa1", "\x8e\xa1", "\x8e\xa1\xa1\xa1"}, []bool{true, true, false, false}},
+	}
+	for _, c := range cases {
+		if got := ValidIn(t, c.locale, c.lines); !slices.Equal(got, c.want) {
+			t.Errorf("ValidIn(%s, %q) = %v, want %v", c.locale, c.lines, got, c.want)
+		}
+	}
+}
