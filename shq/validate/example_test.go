@@ -343,14 +343,17 @@ func ExampleError_Error() {
 	// validate: s3-bucket: length 2, want 3 to 63
 }
 
+// Unwrap returns the class each rule sets in Err: an empty required part
+// (the bucket of s3:///key) is ErrEmpty like an empty value.
 func ExampleError_Unwrap() {
-	for _, err := range []error{validate.Port(""), validate.NotBlank(" "), validate.Port("0")} {
+	for _, err := range []error{validate.Port(""), validate.NotBlank(" "), validate.Port("0"), validate.S3URI("s3:///key")} {
 		fmt.Println(errors.Is(err, validate.ErrEmpty), errors.Is(err, validate.ErrBlank), errors.Is(err, validate.ErrInvalid))
 	}
 	// Output:
 	// true false false
 	// false true false
 	// false false true
+	// true false false
 }
 
 func ExampleRules() {
