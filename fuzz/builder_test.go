@@ -186,6 +186,9 @@ func checkLines(t tb, what string, lineFor func(shq.Dialect) (string, error), ar
 			continue
 		}
 		words, err := shq.Split(line)
+		if pendingMBRefusal(err) {
+			continue
+		}
 		if err != nil || !slices.Equal(words, argv) {
 			t.Fatalf("%s: Split(%v line %q) = %q, %v; want %q", what, d, line, words, err, argv)
 		}
@@ -324,11 +327,11 @@ func fillTemplate(t *shq.Template, names []string, values ...string) (map[string
 // checkTemplate parses tpl and checks a fill with values a and b against
 // fills with plain values. It returns the argv and lines when accepted.
 func checkTemplate(t tb, tpl, a, b string) ([]string, map[shq.Dialect]string) {
-	tm, err := shq.ParseTemplate(tpl)
+	tm, err := shq.UncheckedTemplate(tpl)
 	if err != nil {
-		var te *shq.TemplateError
+		var te *shq.SyntaxError
 		if tm != nil || !errors.As(err, &te) {
-			t.Fatalf("ParseTemplate(%q) = %v, %v; want nil and a *TemplateError", tpl, tm, err)
+			t.Fatalf("ParseTemplate(%q) = %v, %v; want nil and a *SyntaxError", tpl, tm, err)
 		}
 		return nil, nil
 	}

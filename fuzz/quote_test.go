@@ -108,6 +108,9 @@ func checkQuote(t tb, s string) {
 		// Quote's output is an argument, not a command name (Join handles
 		// command position), so it is split after a command word.
 		words, err := shq.Split("x " + q)
+		if pendingMBRefusal(err) {
+			continue
+		}
 		if err != nil || !slices.Equal(words, []string{"x", s}) {
 			t.Fatalf("Split(x + %v.Quote(%q) = %q) = %q, %v", d, s, q, words, err)
 		}

@@ -39,10 +39,10 @@
 //
 // # Building commands
 //
-// Command and MustParseTemplate take trusted program text through an
-// unexported string type, so only string constants compile there; a
-// program path from configuration goes through UncheckedCommand, whose name
-// review can grep for. Untrusted values go in through Arg, Args, Flag,
+// Command, ParseTemplate and MustParseTemplate take trusted program text
+// through an unexported string type, so only string constants compile
+// there; a program path or a template from configuration goes through
+// UncheckedCommand or UncheckedTemplate, whose names review can grep for. Untrusted values go in through Arg, Args, Flag,
 // FlagArg and template placeholders, and each becomes exactly one argument
 // (or exactly the part of one that a placeholder marks):
 //

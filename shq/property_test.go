@@ -64,6 +64,9 @@ func TestPropQuoteRoundTrip(t *testing.T) {
 					return // read back by fish itself in quote_shell_test.go
 				}
 				got, err := Split("x " + q)
+				if pendingMBRefusal(err) {
+					return
+				}
 				if err != nil || !cmp.Equal(got, []string{"x", s}) {
 					t.Fatalf("Split(x %q) = %q, %v; want [x %q]", q, got, err, s)
 				}
@@ -129,6 +132,9 @@ func TestPropSplitJoin(t *testing.T) {
 				}
 				n.accepted.Add(1)
 				got, err := Split(line)
+				if pendingMBRefusal(err) {
+					return
+				}
 				if err != nil {
 					t.Fatalf("Split(Join(%q)) = Split(%q): %v", args, line, err)
 				}

@@ -42,7 +42,7 @@ func TestTemplateRefused(t *testing.T) {
 		{"a 2>f", 2, shq.ErrNotLiteral},
 		{"a <f", 2, shq.ErrNotLiteral},
 		{"a <<<x", 2, shq.ErrNotLiteral},
-		{"a <(b)", 3, shq.ErrNotLiteral},
+		{"a <(b)", 2, shq.ErrNotLiteral}, // the < starts the construct, as Split reports it
 		{"ls *", 3, shq.ErrNotLiteral},
 		{"ls a?", 4, shq.ErrNotLiteral},
 		{"ls [ab]", 3, shq.ErrNotLiteral},
@@ -105,13 +105,13 @@ func TestTemplateRefused(t *testing.T) {
 		{"echo a {x}{y} #", 14, shq.ErrNotLiteral},
 	}
 	for _, c := range cases {
-		tpl, err := shq.ParseTemplate(c.tpl)
-		var te *shq.TemplateError
+		tpl, err := shq.UncheckedTemplate(c.tpl)
+		var te *shq.SyntaxError
 		if tpl != nil || !errors.As(err, &te) || !errors.Is(err, c.err) || te.Offset != c.off {
 			t.Errorf("ParseTemplate(%q): got %v, %v; want offset %d, %v", c.tpl, tpl, err, c.off, c.err)
 			continue
 		}
-		if !strings.HasPrefix(err.Error(), "shq: template: ") {
+		if te.Op != "template" || !strings.HasPrefix(err.Error(), "shq: template: ") {
 			t.Errorf("ParseTemplate(%q): message %q", c.tpl, err)
 		}
 	}
@@ -157,7 +157,7 @@ func TestTemplateWords(t *testing.T) {
 		{"p\t {a}\t", map[string]string{"a": "v"}, []string{"p", "v"}},
 	}
 	for _, c := range cases {
-		tpl, err := shq.ParseTemplate(c.tpl)
+		tpl, err := shq.UncheckedTemplate(c.tpl)
 		if err != nil {
 			t.Errorf("ParseTemplate(%q): %v", c.tpl, err)
 			continue
@@ -281,12 +281,12 @@ func TestTemplateOptional(t *testing.T) {
 		if tpl.Err() != nil {
 			t.Fatal(tpl.Err())
 		}
-		tpl, err := shq.ParseTemplate(c.tpl)
+		tpl, err := shq.UncheckedTemplate(c.tpl)
 		if err != nil {
 			t.Fatalf("%q: %v", c.tpl, err)
 		}
 		err = tpl.Optional(c.name).Err()
-		var te *shq.TemplateError
+		var te *shq.SyntaxError
 		switch {
 		case c.off < 0 && err != nil:
 			t.Errorf("%q: Optional(%s): %v", c.tpl, c.name, err)
@@ -303,9 +303,13 @@ func TestTemplateOptional(t *testing.T) {
 }
 
 // TestTemplateMisuse checks Check and Optional with names that are not in
-// the template.
+// the template, or whole words made optional: recorded on a template from
+// UncheckedTemplate, a panic on one from program text.
 func TestTemplateMisuse(t *testing.T) {
-	tpl := shq.MustParseTemplate("p {a}")
+	tpl, err := shq.UncheckedTemplate("p {a}")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		tpl  *shq.Template
 		want string
@@ -313,6 +317,7 @@ func TestTemplateMisuse(t *testing.T) {
 		{tpl.Check("b"), "shq: template: Check: {b} is not a placeholder of the template"},
 		{tpl.Optional("a b" + secret), "shq: template: Optional: a name is not a placeholder of the template"},
 		{tpl.Check("b").Check("a"), "shq: template: Check: {b} is not a placeholder of the template"},
+		{tpl.Optional("a"), "shq: template: byte 2: placeholder {a} is a whole word and cannot be optional"},
 	} {
 		err := c.tpl.Err()
 		if !errors.Is(err, shq.ErrPlaceholder) || err.Error() != c.want {
@@ -324,6 +329,35 @@ func TestTemplateMisuse(t *testing.T) {
 	}
 	if _, err := new(shq.Template).Argv(nil); !errors.Is(err, shq.ErrEmpty) {
 		t.Errorf("zero Template: %v", err)
+	}
+	constant, err := shq.ParseTemplate("p {a} x{b}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"Check", func() { constant.Check("c") }, "shq: template: Check: {c} is not a placeholder of the template"},
+		{"Optional unknown", func() { constant.Optional("b", "z"+secret) }, "shq: template: Optional: a name is not a placeholder of the template"},
+		{"Optional whole word", func() { constant.Optional("a") }, "shq: template: byte 2: placeholder {a} is a whole word and cannot be optional"},
+		{"Must", func() { shq.MustParseTemplate("p {a}").Check("a").Check("b") }, "shq: template: Check: {b} is not a placeholder of the template"},
+	} {
+		func() {
+			defer func() {
+				err, _ := recover().(error)
+				if !errors.Is(err, shq.ErrPlaceholder) || err.Error() != c.want {
+					t.Errorf("%s: recovered %v, want %s", c.name, err, c.want)
+				}
+			}()
+			c.f()
+		}()
+	}
+	// Misuse never panics on a template from UncheckedTemplate, and a
+	// correct use never panics on a constant one.
+	if err := constant.Check("a").Check("b").Optional("b").Err(); err != nil {
+		t.Errorf("correct use: %v", err)
 	}
 }
 
