@@ -10,6 +10,9 @@ import (
 
 	"github.com/safeshell/safeshell/shq"
 	"github.com/safeshell/safeshell/shq/validate"
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
+	"pgregory.net/rapid"
 )
 
 // TestTemplateRefused checks that every construct a shell would expand or
@@ -420,4 +423,53 @@ func TestTemplateFillThenBuild(t *testing.T) {
 	if _, err := shq.MustParseTemplate("p {a}").Fill(map[string]string{"a": "x"}).Arg("-y").Argv(); !errors.Is(err, shq.ErrOptionLike) {
 		t.Errorf("got %v", err)
 	}
+}
+
+// TestTemplateMvdan is the differential test of the template lexer against
+// mvdan.cc/sh: every generated template it accepts parses there as one
+// simple command whose words, expanded, are the template's words with each
+// placeholder filled with its own text.
+func TestTemplateMvdan(t *testing.T) {
+	pieces := []string{
+		"a", "b", " ", "\t", "\\\n", "'", "\"", "\\", "''", "'x y'", "\"x y\"", "\\ ", "\\'",
+		"\\\"", "\"\\\"\"", "\"\\$\"", "\"\\a\"", "\"\\\\\"", "\"a\\\\\\'b\"", "'{a}'", "\"{b}\"", "\\{", "\\}", "=", "a=",
+		"#", "%", ":", "@", "+", ",", "-", "--", "{a}", "{b}", "{c_1}", "é", "中", "'\t'",
+		"\"\n\"", "'\\'", "if", "x", "0",
+	}
+	accepted, refused := 0, 0
+	rapid.Check(t, func(t *rapid.T) {
+		src := "p " + strings.Join(rapid.SliceOfN(rapid.SampledFrom(pieces), 0, 12).Draw(t, "pieces"), "")
+		tpl, err := shq.UncheckedTemplate(src)
+		if err != nil {
+			refused++
+			return
+		}
+		accepted++
+		// Each placeholder filled with its own text: bash and mvdan read
+		// an unquoted {a} as the literal word part {a}.
+		values := make(map[string]string)
+		for _, name := range tpl.Names() {
+			values[name] = "{" + name + "}"
+		}
+		argv, err := tpl.Fill(values).Argv()
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if strings.Contains(src, `\\`+"\n") {
+			return // mvdan keeps a continuation after an escaped backslash (see TestSplitMvdan)
+		}
+		f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), "")
+		if err != nil {
+			t.Fatalf("template %q: mvdan: %v", src, err)
+		}
+		call, ok := f.Stmts[0].Cmd.(*syntax.CallExpr)
+		if len(f.Stmts) != 1 || !ok || len(call.Assigns) > 0 || len(f.Stmts[0].Redirs) > 0 {
+			t.Fatalf("template %q: not one simple command to mvdan", src)
+		}
+		got, err := expand.Fields(&expand.Config{}, call.Args...)
+		if err != nil || !slices.Equal(got, argv) {
+			t.Fatalf("template %q: mvdan %q, %v; template %q", src, got, err, argv)
+		}
+	})
+	t.Logf("%d generated templates accepted and checked, %d refused", accepted, refused)
 }
