@@ -587,3 +587,44 @@ func TestPropTemplateParse(t *testing.T) {
 	})
 	t.Logf("%d generated templates accepted, %d refused", accepted, refused)
 }
+
+// TestSharedSentinels checks that the builder and the validators share one
+// ErrEmpty and one ErrBlank, so one errors.Is test catches both refusals,
+// and that sentinels carry no package prefix while typed errors do.
+func TestSharedSentinels(t *testing.T) {
+	if shq.ErrEmpty != validate.ErrEmpty || shq.ErrBlank != validate.ErrBlank {
+		t.Fatal("shq and validate have different empty or blank sentinels")
+	}
+	for _, c := range []struct {
+		err  error
+		want error
+	}{
+		{shq.Command("p").Arg("").Err(), validate.ErrEmpty},
+		{shq.Command("p").Arg(" ").Err(), validate.ErrBlank},
+		{shq.Command("p").Arg("x", validate.NotBlank).Err(), nil},
+		{validate.NotBlank("\u3000"), shq.ErrBlank},
+		{shq.Command("p").Arg("s3:///k", validate.S3URI).Err(), shq.ErrEmpty},
+	} {
+		if c.want == nil && c.err != nil || c.want != nil && !errors.Is(c.err, c.want) {
+			t.Errorf("%v: want %v", c.err, c.want)
+		}
+	}
+	for _, err := range []error{shq.ErrNUL, shq.ErrKeyword, shq.ErrDialect, shq.ErrNotLiteral,
+		shq.ErrUnterminated, shq.ErrEmpty, shq.ErrBlank, shq.ErrOptionLike, shq.ErrTooLong, shq.ErrFlag,
+		shq.ErrPlaceholder, shq.ErrMissingValue, shq.ErrUnknownPlaceholder, validate.ErrInvalid} {
+		if msg := err.Error(); strings.HasPrefix(msg, "shq:") || strings.HasPrefix(msg, "validate:") {
+			t.Errorf("sentinel %q has a package prefix", msg)
+		}
+	}
+	_, qerr := shq.Quote("\x00")
+	_, serr := shq.Split("$x")
+	_, terr := shq.UncheckedTemplate("$x")
+	for _, err := range []error{qerr, serr, terr, shq.Command("").Err()} {
+		if !strings.HasPrefix(err.Error(), "shq: ") {
+			t.Errorf("%q has no shq: prefix", err)
+		}
+	}
+	if err := validate.Port(""); !strings.HasPrefix(err.Error(), "validate: ") {
+		t.Errorf("%q has no validate: prefix", err)
+	}
+}
