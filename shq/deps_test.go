@@ -2,10 +2,10 @@ package shq
 
 import (
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/safeshell/safeshell/internal/shelltest"
 )
 
 // TestNoShellParser checks that the package links no shell parser:
@@ -15,7 +15,11 @@ func TestNoShellParser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
-	out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "list", "-deps", ".").Output()
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		shelltest.Missing(t, "go: %v", err)
+	}
+	out, err := exec.Command(goBin, "list", "-deps", ".").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
