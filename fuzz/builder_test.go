@@ -324,11 +324,11 @@ func fillTemplate(t *shq.Template, names []string, values ...string) (map[string
 // checkTemplate parses tpl and checks a fill with values a and b against
 // fills with plain values. It returns the argv and lines when accepted.
 func checkTemplate(t tb, tpl, a, b string) ([]string, map[shq.Dialect]string) {
-	tm, err := shq.ParseTemplate(tpl)
+	tm, err := shq.UncheckedTemplate(tpl)
 	if err != nil {
-		var te *shq.TemplateError
+		var te *shq.SyntaxError
 		if tm != nil || !errors.As(err, &te) {
-			t.Fatalf("ParseTemplate(%q) = %v, %v; want nil and a *TemplateError", tpl, tm, err)
+			t.Fatalf("ParseTemplate(%q) = %v, %v; want nil and a *SyntaxError", tpl, tm, err)
 		}
 		return nil, nil
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 // FuzzSplit checks that Split never panics, refuses with a positioned
-// *SplitError, and that every line it accepts means the same words to
+// *SyntaxError, and that every line it accepts means the same words to
 // mvdan.cc/sh and (SHQ_FUZZ_SHELLS=1) to real bash, and re-joins and
 // re-splits to the same words.
 func FuzzSplit(f *testing.F) {
@@ -68,9 +68,9 @@ func genLine() *rapid.Generator[string] {
 func checkSplit(t tb, line string) (words []string, ok bool) {
 	words, err := shq.Split(line)
 	if err != nil {
-		var se *shq.SplitError
+		var se *shq.SyntaxError
 		if !errors.As(err, &se) || se.Offset < 0 || se.Offset > len(line) || words != nil {
-			t.Fatalf("Split(%q) = %q, %v; want nil and a *SplitError with an offset in the line", line, words, err)
+			t.Fatalf("Split(%q) = %q, %v; want nil and a *SyntaxError with an offset in the line", line, words, err)
 		}
 		if !errors.Is(err, shq.ErrNotLiteral) && !errors.Is(err, shq.ErrUnterminated) && !errors.Is(err, shq.ErrNUL) {
 			t.Fatalf("Split(%q): %v wraps none of ErrNotLiteral, ErrUnterminated, ErrNUL", line, err)

@@ -1,52 +1,9 @@
 package shq
 
 import (
-	"errors"
 	"strconv"
 
 	"github.com/safeshell/safeshell/shq/validate"
-)
-
-// Sentinel errors of the command builder and templates. Like the ones in
-// errors.go they carry no prefix: the typed error that wraps them adds it.
-var (
-	// ErrEmpty reports an empty value. `aws s3 ls ""` lists every bucket
-	// in the account: an empty argument is never a harmless no-op.
-	ErrEmpty = errors.New("empty value")
-
-	// ErrBlank reports a value made only of whitespace, control and
-	// invisible characters (see validate.IsBlank): unquoted it expands to
-	// no word at all, and a reviewer cannot see it.
-	ErrBlank = errors.New("blank value: only whitespace, control or invisible characters")
-
-	// ErrOptionLike reports a value starting with '-' (a lone "-"
-	// included) where the program would read it as an option (CWE-88).
-	ErrOptionLike = errors.New("value starts with '-' and would be read as an option")
-
-	// ErrTooLong reports an argument longer than 131071 bytes, the most
-	// Linux passes in one argument (MAX_ARG_STRLEN less the NUL), or a
-	// line longer than that, since sh -c LINE passes the line as one
-	// argument.
-	ErrTooLong = errors.New("longer than 131071 bytes")
-
-	// ErrFlag reports a flag name that does not start with '-' or holds
-	// '=', or a flag added after the end-of-options marker, where the
-	// program would read it as an operand.
-	ErrFlag = errors.New("flag name must start with '-', hold no '=' and come before the end of options")
-
-	// ErrPlaceholder reports a template placeholder used where it may not
-	// be: in the first word, declared optional as a whole word, or named
-	// by Check or Optional without being in the template.
-	ErrPlaceholder = errors.New("placeholder misuse")
-
-	// ErrMissingValue reports a placeholder with no value when the
-	// template is filled.
-	ErrMissingValue = errors.New("no value for placeholder")
-
-	// ErrUnknownPlaceholder reports a value given, when a template is
-	// filled, for a name that is not one of its placeholders. The name is
-	// not reported: it came from the caller's map and may be data.
-	ErrUnknownPlaceholder = errors.New("value given for a name that is not a placeholder of the template")
 )
 
 // maxArgLen is the longest argument Linux accepts: MAX_ARG_STRLEN (32
@@ -119,8 +76,7 @@ func reasonText(err error) string {
 	case nil:
 		return "refused"
 	case ErrEmpty, ErrBlank, ErrNUL, ErrTooLong, ErrOptionLike, ErrFlag,
-		ErrMissingValue, ErrUnknownPlaceholder,
-		validate.ErrEmpty, validate.ErrBlank, validate.ErrInvalid:
+		ErrMissingValue, ErrUnknownPlaceholder, validate.ErrInvalid:
 		return err.Error()
 	}
 	if ve, ok := err.(*validate.Error); ok && ve != nil {
@@ -128,32 +84,6 @@ func reasonText(err error) string {
 	}
 	return "refused by a check (its message is withheld because it may quote the value; see Unwrap)"
 }
-
-// A TemplateError reports why ParseTemplate refused a template, or why
-// Check or Optional could not configure it. It gives the byte offset in the
-// template and a reason; a placeholder name in the reason is one that is in
-// the template or follows the placeholder grammar.
-type TemplateError struct {
-	// Offset is the byte offset in the template where the refused
-	// construct starts, or -1 when the fault is not at one place.
-	Offset int
-	// Reason describes the fault in the library's own words.
-	Reason string
-	// Err is ErrNotLiteral, ErrUnterminated, ErrNUL, ErrEmpty, ErrTooLong
-	// or ErrPlaceholder.
-	Err error
-}
-
-// Error formats the error as "shq: template: byte 5: comment".
-func (e *TemplateError) Error() string {
-	if e.Offset < 0 {
-		return "shq: template: " + e.Reason
-	}
-	return "shq: template: byte " + strconv.Itoa(e.Offset) + ": " + e.Reason
-}
-
-// Unwrap returns the class of the fault.
-func (e *TemplateError) Unwrap() error { return e.Err }
 
 // lineError reports a line longer than maxArgLen.
 type lineError struct{ n int }

@@ -439,8 +439,8 @@ func TestArgErrorMessages(t *testing.T) {
 		{&shq.ArgError{Index: -1, Err: shq.ErrUnknownPlaceholder}, "shq: value given for a name that is not a placeholder of the template"},
 		{&shq.ArgError{Index: 1}, "shq: argument 1: refused"},
 		{&shq.ArgError{Index: 1, Err: (*validate.Error)(nil)}, "shq: argument 1: refused by a check (its message is withheld because it may quote the value; see Unwrap)"},
-		{&shq.TemplateError{Offset: 3, Reason: "comment", Err: shq.ErrNotLiteral}, "shq: template: byte 3: comment"},
-		{&shq.TemplateError{Offset: -1, Reason: "x", Err: shq.ErrPlaceholder}, "shq: template: x"},
+		{&shq.SyntaxError{Op: "template", Offset: 3, Reason: "comment", Err: shq.ErrNotLiteral}, "shq: template: byte 3: comment"},
+		{&shq.SyntaxError{Op: "template", Offset: -1, Reason: "x", Err: shq.ErrPlaceholder}, "shq: template: x"},
 	} {
 		if got := c.err.Error(); got != c.want {
 			t.Errorf("got %q, want %q", got, c.want)
@@ -477,12 +477,17 @@ func TestTrustedOnlyConstants(t *testing.T) {
 		{`shq.Command("aws").EndOptionsWith(v)`, false},
 		{`shq.MustParseTemplate("aws s3 ls " + v)`, false},
 		{`shq.UncheckedCommand(v, v)`, false},
+		{`func() error { _, err := shq.ParseTemplate("aws s3 ls {b}"); return err }()`, true},
+		{`func() error { _, err := shq.ParseTemplate(constName + " {b}"); return err }()`, true},
+		{`func() error { _, err := shq.ParseTemplate(v); return err }()`, false},
+		{`shq.MustParseTemplate(v)`, false},
+		{`func() error { _, err := shq.UncheckedTemplate(v + " {b}"); return err }()`, true},
 	} {
 		src := "package p\n" +
 			"import \"github.com/safeshell/safeshell/shq\"\n" +
 			"const constName = \"aws\"\n" +
 			"const typedName string = \"aws\"\n" +
-			"func f(v string, words []string) { _ = " + c.call + "; _, _ = shq.ParseTemplate(v) }\n"
+			"func f(v string, words []string) { _ = " + c.call + "; _, _ = shq.UncheckedTemplate(v) }\n"
 		f, err := parser.ParseFile(fset, "p.go", src, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -520,7 +525,8 @@ func TestPropCmd(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v: %v", d, err)
 			}
-			if back, err := shq.Split(line); err != nil || !slices.Equal(back, argv) {
+			back, err := shq.Split(line)
+			if err != nil || !slices.Equal(back, argv) {
 				t.Fatalf("%v: Split(%q) = %q, %v; want %q", d, line, back, err, argv)
 			}
 		}
@@ -541,10 +547,10 @@ func TestPropTemplateParse(t *testing.T) {
 	accepted, refused := 0, 0
 	rapid.Check(t, func(t *rapid.T) {
 		src := "p " + strings.Join(rapid.SliceOfN(rapid.SampledFrom(pieces), 0, 10).Draw(t, "pieces"), "")
-		tpl, err := shq.ParseTemplate(src)
+		tpl, err := shq.UncheckedTemplate(src)
 		if err != nil {
 			refused++
-			var te *shq.TemplateError
+			var te *shq.SyntaxError
 			if !errors.As(err, &te) || te.Offset >= len(src) {
 				t.Fatalf("%q: %#v", src, err)
 			}
@@ -568,9 +574,51 @@ func TestPropTemplateParse(t *testing.T) {
 			t.Fatalf("%q: %v", src, err)
 		}
 		line, err := c.Line()
-		if back, serr := shq.Split(line); err != nil || serr != nil || !slices.Equal(back, argv) {
+		back, serr := shq.Split(line)
+		if err != nil || serr != nil || !slices.Equal(back, argv) {
 			t.Fatalf("%q: line %q reads back as %q, %v", src, line, back, serr)
 		}
 	})
 	t.Logf("%d generated templates accepted, %d refused", accepted, refused)
+}
+
+// TestSharedSentinels checks that the builder and the validators share one
+// ErrEmpty and one ErrBlank, so one errors.Is test catches both refusals,
+// and that sentinels carry no package prefix while typed errors do.
+func TestSharedSentinels(t *testing.T) {
+	if shq.ErrEmpty != validate.ErrEmpty || shq.ErrBlank != validate.ErrBlank {
+		t.Fatal("shq and validate have different empty or blank sentinels")
+	}
+	for _, c := range []struct {
+		err  error
+		want error
+	}{
+		{shq.Command("p").Arg("").Err(), validate.ErrEmpty},
+		{shq.Command("p").Arg(" ").Err(), validate.ErrBlank},
+		{shq.Command("p").Arg("x", validate.NotBlank).Err(), nil},
+		{validate.NotBlank("\u3000"), shq.ErrBlank},
+		{shq.Command("p").Arg("s3:///k", validate.S3URI).Err(), shq.ErrEmpty},
+	} {
+		if c.want == nil && c.err != nil || c.want != nil && !errors.Is(c.err, c.want) {
+			t.Errorf("%v: want %v", c.err, c.want)
+		}
+	}
+	for _, err := range []error{shq.ErrNUL, shq.ErrKeyword, shq.ErrDialect, shq.ErrNotLiteral,
+		shq.ErrUnterminated, shq.ErrEmpty, shq.ErrBlank, shq.ErrOptionLike, shq.ErrTooLong, shq.ErrFlag,
+		shq.ErrPlaceholder, shq.ErrMissingValue, shq.ErrUnknownPlaceholder, validate.ErrInvalid} {
+		if msg := err.Error(); strings.HasPrefix(msg, "shq:") || strings.HasPrefix(msg, "validate:") {
+			t.Errorf("sentinel %q has a package prefix", msg)
+		}
+	}
+	_, qerr := shq.Quote("\x00")
+	_, serr := shq.Split("$x")
+	_, terr := shq.UncheckedTemplate("$x")
+	for _, err := range []error{qerr, serr, terr, shq.Command("").Err()} {
+		if !strings.HasPrefix(err.Error(), "shq: ") {
+			t.Errorf("%q has no shq: prefix", err)
+		}
+	}
+	if err := validate.Port(""); !strings.HasPrefix(err.Error(), "validate: ") {
+		t.Errorf("%q has no validate: prefix", err)
+	}
 }

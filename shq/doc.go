@@ -39,15 +39,15 @@
 //
 // # Building commands
 //
-// [Command] and [MustParseTemplate] take trusted program text through an
-// unexported string type, so only string constants compile there; a
-// program path from configuration goes through [UncheckedCommand], whose
-// name review can grep for. Untrusted values go in through [Cmd.Arg],
-// [Cmd.Args], [Cmd.Flag], [Cmd.FlagArg] and template placeholders, and each
-// becomes exactly one argument (or exactly the part of one that a
-// placeholder marks). To glue a value to fixed text, as in
-// s3://{bucket}/, use a template rather than a quoted word next to other
-// text:
+// [Command], [ParseTemplate] and [MustParseTemplate] take trusted program
+// text through an unexported string type, so only string constants compile
+// there; a program path or a template from configuration goes through
+// [UncheckedCommand] or [UncheckedTemplate], whose names review can grep
+// for. Untrusted values go in through [Cmd.Arg], [Cmd.Args], [Cmd.Flag],
+// [Cmd.FlagArg] and template placeholders, and each becomes exactly one
+// argument (or exactly the part of one that a placeholder marks). To glue a
+// value to fixed text, as in s3://{bucket}/, use a template rather than a
+// quoted word next to other text:
 //
 //	argv, err := shq.Command("aws", "s3", "ls").Arg(bucket, validate.S3Bucket).Argv()
 //

@@ -34,27 +34,40 @@ func ExampleTemplate() {
 	// [] shq: argument 5 (placeholder {region}): value starts with '-' and would be read as an option
 }
 
-// A template holds literal words and placeholders only; anything a shell
-// would expand or interpret is refused with its position.
+// ParseTemplate takes only a constant, and returns the refusal as an
+// error where MustParseTemplate would panic.
 func ExampleParseTemplate() {
+	tpl, err := shq.ParseTemplate("tar -czf {archive} -C {dir} .")
+	fmt.Println(tpl.Names(), err)
+	_, err = shq.ParseTemplate("tar -czf {archive} $HOME")
+	fmt.Println(err)
+	// Output:
+	// [archive dir] <nil>
+	// shq: template: byte 19: dollar sign starts an expansion or a $'…' or $"…" quote
+}
+
+// A template read from configuration goes through UncheckedTemplate. It
+// holds literal words and placeholders only; anything a shell would expand
+// or interpret is refused with its position.
+func ExampleUncheckedTemplate() {
 	for _, tpl := range []string{
 		"tar -czf {archive} -C {dir} .",
-		"tar -czf {archive} $HOME",
 		"ls {dir}/*",
 		"echo {a,b}",
 		"{prog} --version",
 		"echo 'it''s",
+		"ls {dir} | wc -l",
 	} {
-		_, err := shq.ParseTemplate(tpl)
+		_, err := shq.UncheckedTemplate(tpl)
 		fmt.Println(err)
 	}
 	// Output:
 	// <nil>
-	// shq: template: byte 19: dollar sign starts an expansion or a $'…' or $"…" quote
 	// shq: template: byte 9: unquoted glob character
 	// shq: template: byte 5: unquoted { that does not open a placeholder {name} with name [a-z][a-z0-9_]*
 	// shq: template: byte 0: placeholder in the first word: the program must be trusted text
 	// shq: template: byte 9: single quote is never closed
+	// shq: template: byte 9: unquoted operator or redirection
 }
 
 // MustParseTemplate takes only a constant: a template built from values
@@ -82,17 +95,39 @@ func ExampleTemplate_Optional() {
 	tpl := shq.MustParseTemplate("aws s3 ls s3://{bucket}/{prefix}")
 	argv, err := tpl.Optional("prefix").Argv(map[string]string{"bucket": "my-bucket"})
 	fmt.Printf("%q %v\n", argv, err)
-	fmt.Println(shq.MustParseTemplate("aws s3 ls {uri}").Optional("uri").Err())
+	cfg, _ := shq.UncheckedTemplate("aws s3 ls {uri}") // from configuration
+	fmt.Println(cfg.Optional("uri").Err())
 	// Output:
 	// ["aws" "s3" "ls" "s3://my-bucket/"] <nil>
 	// shq: template: byte 10: placeholder {uri} is a whole word and cannot be optional
 }
 
+// A template read from configuration may lack a name the program checks.
+// Err reports it at start-up; every fill would report it too. (On a
+// template from ParseTemplate or MustParseTemplate, Check panics instead.)
 func ExampleTemplate_Err() {
-	tpl := shq.MustParseTemplate("ping -c 1 {host}").Check("hots", validate.Hostname)
+	cfg, err := shq.UncheckedTemplate("ping -c 1 {hots}")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tpl := cfg.Check("host", validate.Hostname)
 	fmt.Println(tpl.Err())
 	// Output:
-	// shq: template: Check: {hots} is not a placeholder of the template
+	// shq: template: Check: {host} is not a placeholder of the template
+}
+
+// On a template from program text, a name it lacks is a bug: Check panics,
+// as MustParseTemplate does on a syntax error, when the package-level
+// variable is initialised, before any request.
+func ExampleTemplate_Check_panic() {
+	defer func() {
+		err, _ := recover().(error)
+		fmt.Println(errors.Is(err, shq.ErrPlaceholder), err)
+	}()
+	shq.MustParseTemplate("ping -c 1 {host}").Check("hots", validate.Hostname)
+	// Output:
+	// true shq: template: Check: {hots} is not a placeholder of the template
 }
 
 // Fill returns a *Cmd, to which more arguments may be added.
@@ -143,14 +178,16 @@ func ExampleTemplate_LineFor() {
 	// tail -n 20 'app\'s log' <nil>
 }
 
-func ExampleTemplateError() {
+// A template is refused with the same *SyntaxError as a line given to
+// Split.
+func ExampleSyntaxError_template() {
 	_, err := shq.ParseTemplate("echo {name} > /tmp/out")
-	var te *shq.TemplateError
-	if errors.As(err, &te) {
-		fmt.Println(te.Offset, te.Reason, errors.Is(err, shq.ErrNotLiteral))
+	var se *shq.SyntaxError
+	if errors.As(err, &se) {
+		fmt.Println(se.Op, se.Offset, se.Reason, errors.Is(err, shq.ErrNotLiteral))
 	}
 	// Output:
-	// 12 redirection true
+	// template 12 unquoted operator or redirection true
 }
 
 func ExampleErrPlaceholder() {
@@ -174,7 +211,7 @@ func ExampleErrUnknownPlaceholder() {
 // A template read from configuration can be checked for the placeholders
 // the program will fill.
 func ExampleTemplate_Names() {
-	tpl, err := shq.ParseTemplate("rsync -a {src} host:/backup/{name}/")
+	tpl, err := shq.UncheckedTemplate("rsync -a {src} host:/backup/{name}/")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -182,21 +219,4 @@ func ExampleTemplate_Names() {
 	fmt.Println(tpl.Names())
 	// Output:
 	// [src name]
-}
-
-func ExampleTemplateError_Error() {
-	_, err := shq.ParseTemplate("ls {dir} | wc -l")
-	fmt.Println(err.Error())
-	// Output:
-	// shq: template: byte 9: operator |
-}
-
-func ExampleTemplateError_Unwrap() {
-	_, err := shq.ParseTemplate("echo 'unclosed")
-	var te *shq.TemplateError
-	if errors.As(err, &te) {
-		fmt.Println(te.Unwrap() == shq.ErrUnterminated)
-	}
-	// Output:
-	// true
 }

@@ -209,13 +209,13 @@ func ExampleQuoteError() {
 	// shq: argument 1, byte 4: NUL byte cannot be part of a shell word
 }
 
-func ExampleSplitError() {
+func ExampleSyntaxError() {
 	_, err := shq.Split("ls *.txt")
-	var se *shq.SplitError
+	var se *shq.SyntaxError
 	if errors.As(err, &se) {
-		fmt.Println(se.Offset, se.Reason, errors.Is(err, shq.ErrNotLiteral))
+		fmt.Println(se.Op, se.Offset, se.Reason, errors.Is(err, shq.ErrNotLiteral))
 	}
-	// Output: 3 unquoted glob character true
+	// Output: split 3 unquoted glob character true
 }
 
 func ExampleErrNUL() {
@@ -262,15 +262,15 @@ func ExampleQuoteError_Unwrap() {
 	// Output: true
 }
 
-func ExampleSplitError_Error() {
+func ExampleSyntaxError_Error() {
 	_, err := shq.Split("cat <secret.txt")
 	fmt.Println(err.Error())
 	// Output: shq: split: byte 4: unquoted operator or redirection
 }
 
-func ExampleSplitError_Unwrap() {
+func ExampleSyntaxError_Unwrap() {
 	_, err := shq.Split(`echo "unclosed`)
-	var se *shq.SplitError
+	var se *shq.SyntaxError
 	errors.As(err, &se)
 	fmt.Println(se.Unwrap() == shq.ErrUnterminated)
 	// Output: true

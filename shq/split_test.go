@@ -133,7 +133,7 @@ var refusedLines = []struct {
 func TestSplitRefuses(t *testing.T) {
 	for _, c := range refusedLines {
 		words, err := Split(c.line)
-		var se *SplitError
+		var se *SyntaxError
 		if !errors.As(err, &se) || !errors.Is(err, c.err) {
 			t.Errorf("Split(%q) = %q, %v; want %v", c.line, words, err, c.err)
 			continue

@@ -12,8 +12,8 @@ import (
 //
 //	aws s3 ls s3://{bucket}/{prefix} --region {region}
 //
-// ParseTemplate reads it once; Fill, Argv, Line and LineFor fill it with
-// values. A placeholder is always inside one word: whatever its value, the
+// ParseTemplate, MustParseTemplate or UncheckedTemplate reads it once;
+// Fill, Argv, Line and LineFor fill it with values. A placeholder is always inside one word: whatever its value, the
 // word count and every other word stay as written, and the value never
 // becomes syntax. Each value goes through the same refusals as Cmd.Arg
 // (empty, blank, NUL byte, too long), then the checks attached with Check.
@@ -36,6 +36,9 @@ type Template struct {
 	checks   map[string][]func(string) error
 	optional map[string]bool
 	err      error // from Check or Optional
+	// constant records a template from ParseTemplate or
+	// MustParseTemplate, whose misuse by Check or Optional panics.
+	constant bool
 }
 
 // tword is one word of a template: literal text and placeholders.
@@ -51,29 +54,22 @@ type tpart struct {
 	off  int    // the placeholder's offset in the template
 }
 
-// MustParseTemplate is ParseTemplate for a template that is a constant
-// (only constants compile here), typically in a package-level variable. It
-// panics if the template is refused: a constant that does not parse is a
-// bug the first test run finds.
-func MustParseTemplate(tpl trusted) *Template {
-	t, err := ParseTemplate(string(tpl))
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
 // Check returns a copy of t in which the values of the placeholder name
 // also go through checks, in order, after the built-in refusals and any
-// checks attached before. A nil check is skipped. If t has no placeholder
-// name, the copy reports an error wrapping ErrPlaceholder when filled.
+// checks attached before. A nil check is skipped.
+//
+// If t has no placeholder name, Check panics when t comes from
+// [ParseTemplate] or [MustParseTemplate]: a misspelt name in program text
+// is a bug, which must not wait for the first request to show. For a
+// template from [UncheckedTemplate] the copy records a *[SyntaxError]
+// wrapping ErrPlaceholder, which Err returns and every fill reports.
 func (t *Template) Check(name string, checks ...func(string) error) *Template {
 	u := t.clone()
 	if u.err != nil {
 		return u
 	}
 	if _, ok := u.places[name]; !ok {
-		u.err = unknownName("Check", name)
+		u.misuse(unknownName("Check", name))
 		return u
 	}
 	u.checks = maps.Clone(u.checks)
@@ -89,10 +85,11 @@ func (t *Template) Check(name string, checks ...func(string) error) *Template {
 // placeholder glued to trusted text in every word it is in may be
 // optional, such as prefix in s3://{bucket}/{prefix}: a whole-word
 // placeholder (or one whose word has only blank literal text) would become
-// an empty argument, which `aws s3 ls ""` shows is never harmless. The copy
-// then reports an error wrapping ErrPlaceholder when filled, as it does for
-// a name that is not in t. A non-empty optional value gets every refusal
-// and check.
+// an empty argument, which `aws s3 ls ""` shows is never harmless. Such a
+// name, or one that is not in t, is misuse handled as Check handles it: a
+// panic for a template from ParseTemplate or MustParseTemplate, a recorded
+// *SyntaxError wrapping ErrPlaceholder otherwise. A non-empty optional
+// value gets every refusal and check.
 func (t *Template) Optional(names ...string) *Template {
 	u := t.clone()
 	for _, name := range names {
@@ -102,10 +99,10 @@ func (t *Template) Optional(names ...string) *Template {
 		whole, ok := u.places[name]
 		switch {
 		case !ok:
-			u.err = unknownName("Optional", name)
+			u.misuse(unknownName("Optional", name))
 		case whole >= 0:
-			u.err = &TemplateError{Offset: whole, Reason: "placeholder {" + name +
-				"} is a whole word and cannot be optional", Err: ErrPlaceholder}
+			u.misuse(tplFail(whole, ErrPlaceholder, "placeholder {"+name+
+				"} is a whole word and cannot be optional"))
 		default:
 			u.optional = maps.Clone(u.optional)
 			if u.optional == nil {
@@ -122,9 +119,10 @@ func (t *Template) Optional(names ...string) *Template {
 // configuration can compare them with the names it will fill.
 func (t *Template) Names() []string { return slices.Clone(t.names) }
 
-// Err returns the error that Check or Optional recorded, or nil. Fill and
-// the methods built on it return it too; Err lets a program check a
-// package-level template once at start-up.
+// Err returns the misuse that Check or Optional recorded in a template from
+// UncheckedTemplate, or nil. Fill and the methods built on it return it
+// too; Err lets a program check a template from its configuration once, at
+// start-up.
 func (t *Template) Err() error { return t.err }
 
 func (t *Template) clone() *Template {
@@ -132,12 +130,21 @@ func (t *Template) clone() *Template {
 	return &u
 }
 
+// misuse records err, a misused name, in u, or panics with it if u's
+// template is a constant.
+func (u *Template) misuse(err error) {
+	if u.constant {
+		panic(err)
+	}
+	u.err = err
+}
+
 func unknownName(method, name string) error {
 	shown := "a name"
 	if placeholderName(name) && len(name) <= 64 {
 		shown = "{" + name + "}"
 	}
-	return &TemplateError{Offset: -1, Reason: method + ": " + shown + " is not a placeholder of the template", Err: ErrPlaceholder}
+	return tplFail(-1, ErrPlaceholder, method+": "+shown+" is not a placeholder of the template")
 }
 
 // Fill returns the command the template makes with values, one per

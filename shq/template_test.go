@@ -10,6 +10,9 @@ import (
 
 	"github.com/safeshell/safeshell/shq"
 	"github.com/safeshell/safeshell/shq/validate"
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
+	"pgregory.net/rapid"
 )
 
 // TestTemplateRefused checks that every construct a shell would expand or
@@ -42,7 +45,7 @@ func TestTemplateRefused(t *testing.T) {
 		{"a 2>f", 2, shq.ErrNotLiteral},
 		{"a <f", 2, shq.ErrNotLiteral},
 		{"a <<<x", 2, shq.ErrNotLiteral},
-		{"a <(b)", 3, shq.ErrNotLiteral},
+		{"a <(b)", 2, shq.ErrNotLiteral}, // the < starts the construct, as Split reports it
 		{"ls *", 3, shq.ErrNotLiteral},
 		{"ls a?", 4, shq.ErrNotLiteral},
 		{"ls [ab]", 3, shq.ErrNotLiteral},
@@ -105,13 +108,13 @@ func TestTemplateRefused(t *testing.T) {
 		{"echo a {x}{y} #", 14, shq.ErrNotLiteral},
 	}
 	for _, c := range cases {
-		tpl, err := shq.ParseTemplate(c.tpl)
-		var te *shq.TemplateError
+		tpl, err := shq.UncheckedTemplate(c.tpl)
+		var te *shq.SyntaxError
 		if tpl != nil || !errors.As(err, &te) || !errors.Is(err, c.err) || te.Offset != c.off {
 			t.Errorf("ParseTemplate(%q): got %v, %v; want offset %d, %v", c.tpl, tpl, err, c.off, c.err)
 			continue
 		}
-		if !strings.HasPrefix(err.Error(), "shq: template: ") {
+		if te.Op != "template" || !strings.HasPrefix(err.Error(), "shq: template: ") {
 			t.Errorf("ParseTemplate(%q): message %q", c.tpl, err)
 		}
 	}
@@ -157,7 +160,7 @@ func TestTemplateWords(t *testing.T) {
 		{"p\t {a}\t", map[string]string{"a": "v"}, []string{"p", "v"}},
 	}
 	for _, c := range cases {
-		tpl, err := shq.ParseTemplate(c.tpl)
+		tpl, err := shq.UncheckedTemplate(c.tpl)
 		if err != nil {
 			t.Errorf("ParseTemplate(%q): %v", c.tpl, err)
 			continue
@@ -281,12 +284,12 @@ func TestTemplateOptional(t *testing.T) {
 		if tpl.Err() != nil {
 			t.Fatal(tpl.Err())
 		}
-		tpl, err := shq.ParseTemplate(c.tpl)
+		tpl, err := shq.UncheckedTemplate(c.tpl)
 		if err != nil {
 			t.Fatalf("%q: %v", c.tpl, err)
 		}
 		err = tpl.Optional(c.name).Err()
-		var te *shq.TemplateError
+		var te *shq.SyntaxError
 		switch {
 		case c.off < 0 && err != nil:
 			t.Errorf("%q: Optional(%s): %v", c.tpl, c.name, err)
@@ -303,9 +306,13 @@ func TestTemplateOptional(t *testing.T) {
 }
 
 // TestTemplateMisuse checks Check and Optional with names that are not in
-// the template.
+// the template, or whole words made optional: recorded on a template from
+// UncheckedTemplate, a panic on one from program text.
 func TestTemplateMisuse(t *testing.T) {
-	tpl := shq.MustParseTemplate("p {a}")
+	tpl, err := shq.UncheckedTemplate("p {a}")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		tpl  *shq.Template
 		want string
@@ -313,6 +320,7 @@ func TestTemplateMisuse(t *testing.T) {
 		{tpl.Check("b"), "shq: template: Check: {b} is not a placeholder of the template"},
 		{tpl.Optional("a b" + secret), "shq: template: Optional: a name is not a placeholder of the template"},
 		{tpl.Check("b").Check("a"), "shq: template: Check: {b} is not a placeholder of the template"},
+		{tpl.Optional("a"), "shq: template: byte 2: placeholder {a} is a whole word and cannot be optional"},
 	} {
 		err := c.tpl.Err()
 		if !errors.Is(err, shq.ErrPlaceholder) || err.Error() != c.want {
@@ -324,6 +332,35 @@ func TestTemplateMisuse(t *testing.T) {
 	}
 	if _, err := new(shq.Template).Argv(nil); !errors.Is(err, shq.ErrEmpty) {
 		t.Errorf("zero Template: %v", err)
+	}
+	constant, err := shq.ParseTemplate("p {a} x{b}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"Check", func() { constant.Check("c") }, "shq: template: Check: {c} is not a placeholder of the template"},
+		{"Optional unknown", func() { constant.Optional("b", "z"+secret) }, "shq: template: Optional: a name is not a placeholder of the template"},
+		{"Optional whole word", func() { constant.Optional("a") }, "shq: template: byte 2: placeholder {a} is a whole word and cannot be optional"},
+		{"Must", func() { shq.MustParseTemplate("p {a}").Check("a").Check("b") }, "shq: template: Check: {b} is not a placeholder of the template"},
+	} {
+		func() {
+			defer func() {
+				err, _ := recover().(error)
+				if !errors.Is(err, shq.ErrPlaceholder) || err.Error() != c.want {
+					t.Errorf("%s: recovered %v, want %s", c.name, err, c.want)
+				}
+			}()
+			c.f()
+		}()
+	}
+	// Misuse never panics on a template from UncheckedTemplate, and a
+	// correct use never panics on a constant one.
+	if err := constant.Check("a").Check("b").Optional("b").Err(); err != nil {
+		t.Errorf("correct use: %v", err)
 	}
 }
 
@@ -386,4 +423,53 @@ func TestTemplateFillThenBuild(t *testing.T) {
 	if _, err := shq.MustParseTemplate("p {a}").Fill(map[string]string{"a": "x"}).Arg("-y").Argv(); !errors.Is(err, shq.ErrOptionLike) {
 		t.Errorf("got %v", err)
 	}
+}
+
+// TestTemplateMvdan is the differential test of the template lexer against
+// mvdan.cc/sh: every generated template it accepts parses there as one
+// simple command whose words, expanded, are the template's words with each
+// placeholder filled with its own text.
+func TestTemplateMvdan(t *testing.T) {
+	pieces := []string{
+		"a", "b", " ", "\t", "\\\n", "'", "\"", "\\", "''", "'x y'", "\"x y\"", "\\ ", "\\'",
+		"\\\"", "\"\\\"\"", "\"\\$\"", "\"\\a\"", "\"\\\\\"", "\"a\\\\\\'b\"", "'{a}'", "\"{b}\"", "\\{", "\\}", "=", "a=",
+		"#", "%", ":", "@", "+", ",", "-", "--", "{a}", "{b}", "{c_1}", "é", "中", "'\t'",
+		"\"\n\"", "'\\'", "if", "x", "0",
+	}
+	accepted, refused := 0, 0
+	rapid.Check(t, func(t *rapid.T) {
+		src := "p " + strings.Join(rapid.SliceOfN(rapid.SampledFrom(pieces), 0, 12).Draw(t, "pieces"), "")
+		tpl, err := shq.UncheckedTemplate(src)
+		if err != nil {
+			refused++
+			return
+		}
+		accepted++
+		// Each placeholder filled with its own text: bash and mvdan read
+		// an unquoted {a} as the literal word part {a}.
+		values := make(map[string]string)
+		for _, name := range tpl.Names() {
+			values[name] = "{" + name + "}"
+		}
+		argv, err := tpl.Fill(values).Argv()
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if strings.Contains(src, `\\`+"\n") {
+			return // mvdan keeps a continuation after an escaped backslash (see TestSplitMvdan)
+		}
+		f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), "")
+		if err != nil {
+			t.Fatalf("template %q: mvdan: %v", src, err)
+		}
+		call, ok := f.Stmts[0].Cmd.(*syntax.CallExpr)
+		if len(f.Stmts) != 1 || !ok || len(call.Assigns) > 0 || len(f.Stmts[0].Redirs) > 0 {
+			t.Fatalf("template %q: not one simple command to mvdan", src)
+		}
+		got, err := expand.Fields(&expand.Config{}, call.Args...)
+		if err != nil || !slices.Equal(got, argv) {
+			t.Fatalf("template %q: mvdan %q, %v; template %q", src, got, err, argv)
+		}
+	})
+	t.Logf("%d generated templates accepted and checked, %d refused", accepted, refused)
 }

@@ -73,7 +73,7 @@ func runSplit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	words, err := shq.Split(line)
 	if err != nil {
-		var se *shq.SplitError
+		var se *shq.SyntaxError
 		if errors.As(err, &se) {
 			fmt.Fprintf(stderr, "%s: byte %d: %s\n", cmd, se.Offset, se.Reason)
 		} else {

@@ -259,7 +259,7 @@ func s3URI(s string) fault {
 		}
 		if bucket == "" {
 			// "s3://" and "s3:///x" name no bucket: the CLI lists them all.
-			return at(len(scheme), "empty bucket name")
+			return fault{len(scheme), "empty bucket name", ErrEmpty}
 		}
 		if f := s3Bucket(bucket); !f.ok() {
 			return within(f, len(scheme), "bucket", len(bucket))

@@ -117,3 +117,33 @@ func TestIsBlankStrings(t *testing.T) {
 		t.Errorf("NotBlank(\" \") = %v, want ErrBlank", err)
 	}
 }
+
+// TestErrorUnwrapByClass checks that an error unwraps to the class its rule
+// set, not to one guessed from the reason: an empty required part is
+// ErrEmpty, a part refused for any other reason ErrInvalid, and every
+// error exactly one class.
+func TestErrorUnwrapByClass(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"empty", validate.S3Bucket(""), validate.ErrEmpty},
+		{"empty bucket", validate.S3URI("s3:///key"), validate.ErrEmpty},
+		{"bad bucket", validate.S3URI("s3://A/key"), validate.ErrInvalid},
+		{"blank", validate.NotBlank("\u3000"), validate.ErrBlank},
+		{"pattern", validate.Pattern("p", "a")(""), validate.ErrEmpty},
+		{"one-of", validate.OneOf("a")("b"), validate.ErrInvalid},
+		{"zero Error", &validate.Error{Rule: "r", Offset: -1, Reason: "empty"}, validate.ErrInvalid},
+	} {
+		n := 0
+		for _, s := range []error{validate.ErrEmpty, validate.ErrBlank, validate.ErrInvalid} {
+			if errors.Is(c.err, s) {
+				n++
+			}
+		}
+		if !errors.Is(c.err, c.want) || n != 1 {
+			t.Errorf("%s: %v unwraps to %d classes, want only %v", c.name, c.err, n, c.want)
+		}
+	}
+}

@@ -5,21 +5,21 @@ import (
 	"strconv"
 )
 
-// Sentinel errors that every *Error unwraps to, for use with errors.Is.
+// Sentinel errors that every *Error unwraps to, for use with [errors.Is].
+// Package shq uses the same two values for its own refusals of empty and
+// blank values, so one test catches both (shq.ErrEmpty == ErrEmpty). Like
+// every sentinel of the library they carry no "validate: " prefix: the
+// typed error that wraps one adds its package's.
 var (
-	// ErrEmpty is the cause of an error about an empty value.
-	ErrEmpty = errors.New("validate: empty value")
-	// ErrBlank is the cause of an error from NotBlank about a value made
-	// only of whitespace, control and invisible characters.
-	ErrBlank = errors.New("validate: blank value")
+	// ErrEmpty is the cause of an error about an empty value, or about an
+	// empty part that a rule requires and checks as a value of its own
+	// (the bucket of an S3 URI, a section of an ARN).
+	ErrEmpty = errors.New("empty value")
+	// ErrBlank is the cause of an error about a value made only of
+	// whitespace, control and invisible characters (see IsBlank).
+	ErrBlank = errors.New("blank value: only whitespace, control or invisible characters")
 	// ErrInvalid is the cause of every other validation error.
-	ErrInvalid = errors.New("validate: invalid value")
-)
-
-// Reasons that select a sentinel in Error.Unwrap.
-const (
-	reasonEmpty = "empty"
-	reasonBlank = "blank: only whitespace, control or invisible characters"
+	ErrInvalid = errors.New("invalid value")
 )
 
 // Error reports a value that a validator refused.
@@ -38,6 +38,9 @@ type Error struct {
 	Len int
 	// Reason says what is wrong, in words that never quote the value.
 	Reason string
+	// Err is the class of the refusal, set by the rule: ErrEmpty,
+	// ErrBlank or ErrInvalid. Unwrap returns it.
+	Err error
 }
 
 // Error formats the error as, for example,
@@ -65,36 +68,38 @@ func (e *Error) Error() string {
 	return string(b)
 }
 
-// Unwrap returns ErrEmpty for an empty value, ErrBlank for a blank one
-// (from NotBlank) and ErrInvalid for every other refusal.
+// Unwrap returns Err: ErrEmpty for an empty value or required part,
+// ErrBlank for a blank value and ErrInvalid for every other refusal. An
+// Error built without Err unwraps to ErrInvalid.
 func (e *Error) Unwrap() error {
-	switch e.Reason {
-	case reasonEmpty:
-		return ErrEmpty
-	case reasonBlank:
-		return ErrBlank
+	if e.Err == nil {
+		return ErrInvalid
 	}
-	return ErrInvalid
+	return e.Err
 }
 
 // fault is a refusal before it knows its rule and length, so that the
 // checkers can be combined (S3URI reuses the bucket and key checkers) and
-// build no error value on success.
+// build no error value on success. err is its class; nil means ErrInvalid.
 type fault struct {
 	off int
 	why string
+	err error
 }
 
 func (f fault) ok() bool { return f.why == "" }
 
 var okFault fault
 
-func at(off int, why string) fault { return fault{off, why} }
+func at(off int, why string) fault { return fault{off, why, nil} }
 
 // whole is a fault of the value as a whole (its length, a missing part).
-func whole(why string) fault { return fault{-1, why} }
+func whole(why string) fault { return fault{-1, why, nil} }
 
-var emptyFault = fault{-1, reasonEmpty}
+var (
+	emptyFault = fault{-1, "empty", ErrEmpty}
+	blankFault = fault{-1, "blank: only whitespace, control or invisible characters", ErrBlank}
+)
 
 // report turns a fault into the error a validator returns. It returns a
 // plain nil, not a nil *Error, on success.
@@ -106,7 +111,11 @@ func report(rule, s string, f fault) error {
 		// A part missing at the end has no byte to point at.
 		f.off = -1
 	}
-	return &Error{Rule: rule, Offset: f.off, Len: len(s), Reason: f.why}
+	err := f.err
+	if err == nil {
+		err = ErrInvalid
+	}
+	return &Error{Rule: rule, Offset: f.off, Len: len(s), Reason: f.why, Err: err}
 }
 
 // within shifts a fault found in a part of the value, named part, that
@@ -116,12 +125,12 @@ func within(f fault, start int, part string, n int) fault {
 	switch {
 	case f.ok():
 		return f
-	case f.why == reasonEmpty:
-		return fault{start, "empty " + part}
+	case f.err == ErrEmpty:
+		return fault{start, "empty " + part, ErrEmpty}
 	case f.off < 0:
-		return fault{start, part + " length " + strconv.Itoa(n) + ", " + f.why}
+		return fault{start, part + " length " + strconv.Itoa(n) + ", " + f.why, f.err}
 	}
-	return fault{start + f.off, part + ": " + f.why}
+	return fault{start + f.off, part + ": " + f.why, f.err}
 }
 
 // lengthFault reports n outside [lo, hi]; it is the zero fault otherwise.

@@ -345,13 +345,16 @@ func ExampleError_Error() {
 	// validate: s3-bucket: length 2, want 3 to 63
 }
 
-// Every error wraps one of ErrEmpty, ErrBlank and ErrInvalid, so a caller
-// can tell a missing value from a wrong one with [errors.Is].
+// Every error wraps one of ErrEmpty, ErrBlank and ErrInvalid, the class
+// each rule sets in Err, so a caller can tell a missing value from a wrong
+// one with [errors.Is]: an empty required part (the bucket of s3:///key) is
+// ErrEmpty like an empty value.
 func ExampleError_Unwrap() {
 	for _, err := range []error{
 		validate.Port(""), validate.S3Bucket(""),
 		validate.NotBlank(" "), validate.NotBlank("\u200b\u3000"),
 		validate.Port("0"), validate.AWSRegion("US-EAST-1"),
+		validate.S3URI("s3:///key"),
 	} {
 		fmt.Println(errors.Is(err, validate.ErrEmpty), errors.Is(err, validate.ErrBlank), errors.Is(err, validate.ErrInvalid))
 	}
@@ -362,6 +365,7 @@ func ExampleError_Unwrap() {
 	// false true false
 	// false false true
 	// false false true
+	// true false false
 }
 
 func ExampleRules() {

@@ -144,7 +144,7 @@ func NotBlank(s string) error {
 		return report("not-blank", s, emptyFault)
 	}
 	if IsBlank(s) {
-		return report("not-blank", s, whole(reasonBlank))
+		return report("not-blank", s, blankFault)
 	}
 	return nil
 }
