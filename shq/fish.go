@@ -30,6 +30,12 @@ func fishNext(st *textState, s string, i int) (escape, int) {
 		high := st.high
 		st.high = false
 		switch {
+		case c == '\\' && i > 0 && s[i-1] >= utf8.RuneSelf:
+			// fish in JOHAB drops a backslash read from \\ after a
+			// byte ≥ 0x80 (0x5C is WON SIGN there); written \x5c, a
+			// byte escape, it arrives.
+			st.base = false
+			return escOctal, 1
 		case c == '\\' || c == '\'':
 			st.base = false
 			if high {
@@ -47,6 +53,11 @@ func fishNext(st *textState, s string, i int) (escape, int) {
 		return escRaw, 1
 	}
 	k, size, _ := st.guarded(s, i)
+	if k == escRaw && i+size < len(s) && s[i+size] == '\\' {
+		// The same JOHAB loss after a raw rune: both are escaped.
+		st.high, st.base = false, false
+		k = escOctal
+	}
 	return k, size
 }
 

@@ -122,8 +122,8 @@ func TestHazardTail(t *testing.T) {
 
 // TestShellMultibyteSweep reads the sweep back through real shells in every
 // multi-byte locale: bash reads the POSIX and Bash quoting of every input;
-// ksh93, zsh, mksh and yash read POSIX output, and ksh93 Bash output, of the
-// sample. yash gets the inputs that are valid in the locale's charmap (it
+// ksh93, zsh, mksh and yash read POSIX output, ksh93 Bash output and fish
+// Fish output of the sample. yash gets the inputs that are valid in the locale's charmap (it
 // refuses a whole script for one bad sequence).
 func TestShellMultibyteSweep(t *testing.T) {
 	if testing.Short() {
@@ -179,6 +179,10 @@ func TestShellMultibyteSweep(t *testing.T) {
 				}
 				t.Run(fmt.Sprintf("bash/%s", sh.Name), func(t *testing.T) { check(t, sh, Bash, loc, in) })
 			}
+			t.Run("fish/fish", func(t *testing.T) {
+				sh := shelltest.FishShell(t)
+				check(t, sh, Fish, loc, fishCarries(t, sh, sample, shelltest.WithLocale(loc)))
+			})
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package shq
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os/exec"
 	"strconv"
@@ -79,6 +80,44 @@ func readBack(t *testing.T, sh shelltest.Shell, d Dialect, inputs []string, opts
 		}
 		t.Errorf("%s.Quote(%q) = %q: %s", d, inputs[m.Index], words[m.Index], m.Run.String())
 	}
+}
+
+// fishCarries returns the inputs that fish can carry at all: each is first
+// written with every byte as a fish escape (\xHH, \XHH) and no quotes, a
+// control that no quoting can improve on. fish loses some bytes in some
+// multi-byte locales however they are written: in JOHAB, \X81\\ (a lead
+// byte and a backslash) comes out as 0x81 alone, because fish turns its
+// words into text of the locale, where 0x81 0x5C is one character, and back.
+// Those inputs are left out for fish in that locale, and counted: that is
+// not a quoting fault.
+func fishCarries(t *testing.T, sh shelltest.Shell, inputs []string, opts ...shelltest.Option) []string {
+	t.Helper()
+	controls := make([]string, len(inputs))
+	for i, s := range inputs {
+		var b strings.Builder
+		for _, c := range []byte(s) {
+			if c < 0x80 {
+				fmt.Fprintf(&b, "\\x%02x", c)
+			} else {
+				fmt.Fprintf(&b, "\\X%02x", c)
+			}
+		}
+		controls[i] = b.String()
+	}
+	lost := map[int]bool{}
+	for _, m := range sh.ReadBack(t, controls, inputs, opts...) {
+		lost[m.Index] = true
+	}
+	var carried []string
+	for i, s := range inputs {
+		if !lost[i] {
+			carried = append(carried, s)
+		}
+	}
+	if len(lost) > 0 {
+		t.Logf("fish loses %d of %d inputs however they are written (the escaped control fails too); left out", len(lost), len(inputs))
+	}
+	return carried
 }
 
 func inputsAsWords(inputs []string) [][]string {
@@ -361,7 +400,8 @@ func TestSafeSetExperiment(t *testing.T) {
 // multi-byte locale: they must neither run anything nor change a byte. In
 // GBK, Big5 and Shift_JIS a byte ≥ 0x80 followed by 0x5C (and other ASCII
 // punctuation) is one character. POSIX output goes through bash, ksh93,
-// zsh, mksh and yash, Bash output through bash and ksh93. yash refuses a
+// zsh, mksh and yash, Bash output through bash and ksh93, Fish output
+// through fish (which decodes its script in the locale too). yash refuses a
 // script that is invalid in the locale's encoding; it gets the lines that
 // are valid there.
 func TestShellMultibyte(t *testing.T) {
@@ -395,6 +435,11 @@ func TestShellMultibyte(t *testing.T) {
 					readBack(t, sh, Bash, inputs, shelltest.WithLocale(loc))
 				})
 			}
+			t.Run("fish/fish", func(t *testing.T) {
+				sh := shelltest.FishShell(t)
+				in := fishCarries(t, sh, inputs, shelltest.WithLocale(loc))
+				readBack(t, sh, Fish, in, shelltest.WithLocale(loc))
+			})
 		})
 	}
 }

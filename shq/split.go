@@ -419,18 +419,10 @@ func (lx *lexer) escape(i int) error {
 	return nil
 }
 
-// mbPrefix reports whether the two bytes before s[i] are [81-FE][30-39] or
-// 8E [A1-B0]: GB18030 and EUC-TW read them as the start of a four-byte
-// character, which takes in the byte at s[i] whatever it is, so that a
-// syntax byte there is no syntax in those locales. The test is local and
-// so holds however the bytes before are aligned into characters.
-func mbPrefix(s string, i int) bool {
-	if i < 2 {
-		return false
-	}
-	a, b := s[i-2], s[i-1]
-	return 0x81 <= a && a <= 0xfe && '0' <= b && b <= '9' || a == 0x8e && 0xa1 <= b && b <= 0xb0
-}
+// mbPrefix reports whether the two bytes before s[i] are a hazard pair
+// (see hazardPair), which takes in the byte at s[i] whatever it is, so that
+// a syntax byte there is no syntax in GB18030 or EUC-TW.
+func mbPrefix(s string, i int) bool { return i >= 2 && hazardPair(s[i-2], s[i-1]) }
 
 func (lx *lexer) mbFail(i int) error { return lx.fail(i, ErrNotLiteral, reasonMBPrefix) }
 

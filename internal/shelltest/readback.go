@@ -33,15 +33,19 @@ type Mismatch struct {
 // It returns the words that do not, each with its own run, and the words
 // that ran the harness's printer (an injected command). It is the check
 // for sweeps of hundreds of thousands of words: each word is printed with
-// the shell's printf builtin (mksh: print), through a format from a
-// variable, so no process is started per word, and a word is never the
-// value of a variable (ksh93 mangles "$v" for some multi-byte values, a fault
-// of expansion, not of parsing).
+// the shell's printf builtin, through a format from a variable, so no
+// process is started per word, and a word is never the value of a variable
+// (ksh93 mangles "$v" for some multi-byte values, a fault of expansion, not
+// of parsing). mksh, which has no printf builtin, prints with print -r in a
+// function; it does not decode multi-byte text.
 //
-// The words of a script are checked in order against the output; from the
-// first that does not match (it broke the parse, ran something, or read
-// back differently), that word is run on its own to attribute the failure,
-// and a new script starts after it. Options are those of [Shell.Run]; the
+// The words of a script are checked in order against the output. A word
+// whose record is wrong but is followed by the next word's record read back
+// differently without breaking the parse; it is reported and the check goes
+// on. From a word that broke the parse or made the shell stop, that word is
+// run on its own to attribute the failure, and a new script starts after
+// it. fish parses the whole script first, so
+// there a word that breaks the parse fails the script's first word too. Options are those of [Shell.Run]; the
 // timeout applies to each process.
 func (sh Shell) ReadBack(t testing.TB, words, want []string, opts ...Option) []Mismatch {
 	t.Helper()
@@ -88,10 +92,22 @@ func (sh Shell) ReadBackLines(t testing.TB, words []string, want [][]string, opt
 		k := lo
 		for ; k < hi; k++ {
 			rec := readBackRecord(k, want[k])
-			if !bytes.HasPrefix(out, rec) {
-				break
+			if bytes.HasPrefix(out, rec) {
+				out = out[len(rec):]
+				continue
 			}
-			out = out[len(rec):]
+			// If word k's record starts as it should and the next word's
+			// follows it, the parse is intact and k alone read back wrong:
+			// record that and go on, without a run of its own.
+			next := readBackMarker(k + 1)
+			if j := bytes.Index(out, next); k+1 < hi && j >= 0 && bytes.HasPrefix(out, readBackMarker(k)) {
+				own := r
+				own.Script, own.Stdout, own.Stderr = readBackLine(cmd, k, words[k]), out[:j], nil
+				bad = append(bad, Mismatch{Index: k, Run: own})
+				out = out[j:]
+				continue
+			}
+			break
 		}
 		if k == hi && len(out) == 0 {
 			lo = hi
@@ -125,6 +141,10 @@ func (sh Shell) readBackAlone(t testing.TB, prelude, cmd string, k int, word str
 // prints a marker, the words of a line and a terminator, each followed by
 // the separator. The terminator shows where the line's words end.
 func readBackPrelude(sh Shell) (prelude, cmd string) {
+	if sh.Family == "fish" {
+		// fish does not split $shq_f: it stays one argument.
+		return "set shq_f '%s" + readBackSep + "'\n", "printf $shq_f"
+	}
 	if !sh.PrintfBuiltin {
 		// mksh and posh: print -r is a builtin and copies bytes as they are.
 		return "shq_s='" + readBackSep + "'\n" +
@@ -138,8 +158,11 @@ func readBackLine(cmd string, i int, line string) string {
 	return cmd + " m" + strconv.Itoa(i) + " " + line + " " + readBackEnd + "\n"
 }
 
+// readBackMarker is how the record of word i starts.
+func readBackMarker(i int) []byte { return []byte("m" + strconv.Itoa(i) + readBackSep) }
+
 func readBackRecord(i int, want []string) []byte {
-	b := []byte("m" + strconv.Itoa(i) + readBackSep)
+	b := readBackMarker(i)
 	for _, w := range want {
 		b = append(b, w...)
 		b = append(b, readBackSep...)
