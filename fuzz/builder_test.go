@@ -38,7 +38,7 @@ func FuzzBuilder(f *testing.F) {
 func TestBuilderProperty(t *testing.T) {
 	var n counts
 	rapid.Check(t, func(rt *rapid.T) { propBuilder(rt, &n) })
-	n.log(t, "Builder")
+	n.Log(t, "Builder")
 }
 
 // FuzzBuilderRapid is TestBuilderProperty driven by the fuzzer's bytes.
@@ -56,7 +56,7 @@ func propBuilder(t *rapid.T, n *counts) {
 	c := genString().Draw(t, "c")
 	d := rapid.OneOf(genString(), rapid.Just("-")).Draw(t, "d")
 	argv, _ := checkBuilder(t, v, b, c, d)
-	n.count(argv != nil)
+	n.Add(argv != nil)
 }
 
 // builtin is the model of the builder's built-in refusals, in their
@@ -286,9 +286,9 @@ func TestTemplateProperty(t *testing.T) {
 		parts := rapid.SliceOfN(rapid.SampledFrom(pieces), 0, 10).Draw(rt, "template")
 		tpl := "printargs " + strings.Join(parts, "")
 		argv, _ := checkTemplate(rt, tpl, genString().Draw(rt, "a"), genString().Draw(rt, "b"))
-		n.count(argv != nil)
+		n.Add(argv != nil)
 	})
-	n.log(t, "Template")
+	n.Log(t, "Template")
 }
 
 // fillTemplate fills t with one value per name, cycling through values,

@@ -28,7 +28,7 @@ func FuzzQuote(f *testing.F) {
 func TestQuoteProperty(t *testing.T) {
 	var n counts
 	rapid.Check(t, func(rt *rapid.T) { propQuote(rt, &n) })
-	n.log(t, "Quote")
+	n.Log(t, "Quote")
 }
 
 // FuzzQuoteRapid is TestQuoteProperty driven by the fuzzer's bytes.
@@ -39,7 +39,7 @@ func FuzzQuoteRapid(f *testing.F) {
 func propQuote(t *rapid.T, n *counts) {
 	s := genString().Draw(t, "s")
 	checkQuote(t, s)
-	n.count(strings.IndexByte(s, 0) < 0)
+	n.Add(strings.IndexByte(s, 0) < 0)
 }
 
 // checkQuote checks Quote, AppendQuote and NeedsQuoting of s in every

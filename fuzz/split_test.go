@@ -35,12 +35,12 @@ func FuzzSplit(f *testing.F) {
 func TestSplitProperty(t *testing.T) {
 	var n counts
 	rapid.Check(t, func(rt *rapid.T) { propSplit(rt, &n) })
-	n.log(t, "Split")
+	n.Log(t, "Split")
 }
 
 func propSplit(t *rapid.T, n *counts) {
 	_, ok := checkSplit(t, genLine().Draw(t, "line"))
-	n.count(ok)
+	n.Add(ok)
 }
 
 // linePieces are the fragments of generated command lines: quotes of every
@@ -151,7 +151,7 @@ func FuzzJoinSplit(f *testing.F) {
 func TestJoinSplitProperty(t *testing.T) {
 	var n counts
 	rapid.Check(t, func(rt *rapid.T) { propJoinSplit(rt, &n) })
-	n.log(t, "Join")
+	n.Log(t, "Join")
 }
 
 // FuzzJoinSplitRapid is TestJoinSplitProperty driven by the fuzzer's bytes.
@@ -162,7 +162,7 @@ func FuzzJoinSplitRapid(f *testing.F) {
 func propJoinSplit(t *rapid.T, n *counts) {
 	args := rapid.SliceOfN(genArg(), 0, 6).Draw(t, "args")
 	checkJoin(t, args)
-	n.count(true)
+	n.Add(true)
 }
 
 // genArg draws a hazard string without NUL, or a word that matters in

@@ -148,9 +148,9 @@ func TestRulesProperty(t *testing.T) {
 			})
 			gen := rapid.OneOf(genString(), alphabet, alphabet, rapid.SampledFrom(ruleSeeds[r.Name]))
 			rapid.Check(t, func(rt *rapid.T) {
-				n.count(checkRule(rt, r.Name, r.Check, gen.Draw(rt, "s")))
+				n.Add(checkRule(rt, r.Name, r.Check, gen.Draw(rt, "s")))
 			})
-			n.log(t, r.Name)
+			n.Log(t, r.Name)
 		})
 	}
 }

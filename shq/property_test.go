@@ -3,41 +3,21 @@ package shq
 import (
 	"errors"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
+
+	"github.com/safeshell/safeshell/internal/hazard"
 )
 
-// hazardPieces are the fragments random strings are built from, so that
-// generated input hits the hazards far more often than uniform bytes would.
-var hazardPieces = []string{
-	" ", "\t", "\n", "\r", "'", "\"", "\\", "$", "`", "$(", "${", "*", "?", "[", "]",
-	"{", "}", ",", "..", "~", "#", "=", ":", "^", "!", ";", "|", "&", "<", ">", "(", ")",
-	"%", "-", "--", "@", "+", "a", "b", "x", "0", "if", "A=", "\x01", "\x15", "\x1b", "\x7f",
-	"\x80", "\x81", "\x95", "\xa5", "\xc3", "\xff", "é", "€", "☕", "\u00a0", "\u200b",
-	"\u2028", "\u202e", "\uf641", "\u0301", "\u0338", "$'", "''", "'\"'\"'",
-}
+// genString draws a string of up to 10 pieces from the shared hazard
+// generator.
+func genString() *rapid.Generator[string] { return hazard.String(10) }
 
-// genString draws a string, mostly from hazard pieces, sometimes from
-// arbitrary bytes, and with a NUL byte once in a while.
-func genString() *rapid.Generator[string] {
-	anyBytes := rapid.Map(rapid.SliceOfN(rapid.Byte(), 1, 4), func(b []byte) string { return string(b) })
-	piece := rapid.OneOf(rapid.SampledFrom(hazardPieces), rapid.SampledFrom(hazardPieces),
-		rapid.SampledFrom(hazardPieces), anyBytes)
-	return rapid.Custom(func(t *rapid.T) string {
-		return strings.Join(rapid.SliceOfN(piece, 0, 10).Draw(t, "pieces"), "")
-	})
-}
-
-// counts reports how many generated cases a property accepted and refused.
-type counts struct{ accepted, refused atomic.Int64 }
-
-func (c *counts) log(t *testing.T, what string) {
-	t.Logf("%s: %d generated cases accepted, %d refused", what, c.accepted.Load(), c.refused.Load())
-}
+// counts is the shared count of accepted and refused cases.
+type counts = hazard.Counts
 
 func TestPropQuoteRoundTrip(t *testing.T) {
 	for _, d := range dialects {
@@ -50,13 +30,13 @@ func TestPropQuoteRoundTrip(t *testing.T) {
 					if !errors.Is(err, ErrNUL) {
 						t.Fatalf("Quote(%q) = %q, %v; want ErrNUL", s, q, err)
 					}
-					n.refused.Add(1)
+					n.Add(false)
 					return
 				}
 				if err != nil {
 					t.Fatalf("Quote(%q): %v", s, err)
 				}
-				n.accepted.Add(1)
+				n.Add(true)
 				if d != POSIX {
 					checkMarks(t, d, q)
 				}
@@ -79,7 +59,7 @@ func TestPropQuoteRoundTrip(t *testing.T) {
 					t.Fatalf("POSIX %q: touching single quotes", q)
 				}
 			})
-			n.log(t, d.String()+" Quote")
+			n.Log(t, d.String()+" Quote")
 		})
 	}
 }
@@ -96,7 +76,7 @@ func TestPropMvdan(t *testing.T) {
 				// right before LF even inside quotes (real shells keep it;
 				// quote_shell_test.go checks them).
 				if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 || strings.Contains(s, "\r\n") {
-					n.refused.Add(1) // outside the check's domain
+					n.Add(false) // outside the check's domain
 					return
 				}
 				q, err := d.Quote(s)
@@ -104,9 +84,9 @@ func TestPropMvdan(t *testing.T) {
 					rt.Fatal(err)
 				}
 				checkMvdan(rt, d, s, q)
-				n.accepted.Add(1)
+				n.Add(true)
 			})
-			n.log(t, d.String()+" mvdan check (refused = outside its domain: invalid UTF-8, NUL, CR LF)")
+			n.Log(t, d.String()+" mvdan check (refused = outside its domain: invalid UTF-8, NUL, CR LF)")
 		})
 	}
 }
@@ -122,10 +102,10 @@ func TestPropSplitJoin(t *testing.T) {
 					if !errors.Is(err, ErrNUL) {
 						t.Fatalf("Join(%q): %v", args, err)
 					}
-					n.refused.Add(1)
+					n.Add(false)
 					return
 				}
-				n.accepted.Add(1)
+				n.Add(true)
 				got, err := Split(line)
 				if err != nil {
 					t.Fatalf("Split(Join(%q)) = Split(%q): %v", args, line, err)
@@ -136,7 +116,7 @@ func TestPropSplitJoin(t *testing.T) {
 					t.Fatalf("Split(%q) = %q, want %q", line, got, args)
 				}
 			})
-			n.log(t, d.String()+" Split(Join(a))")
+			n.Log(t, d.String()+" Split(Join(a))")
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/safeshell/safeshell/internal/hazard"
 	"github.com/safeshell/safeshell/internal/shelltest"
 )
 
@@ -38,7 +39,7 @@ func randomStrings(n int, seed uint64) []string {
 			if r.IntN(4) == 0 {
 				b.WriteByte(byte(1 + r.IntN(255)))
 			} else {
-				b.WriteString(hazardPieces[r.IntN(len(hazardPieces))])
+				b.WriteString(hazard.Pieces[r.IntN(len(hazard.Pieces))])
 			}
 		}
 		out[i] = b.String()
@@ -527,7 +528,7 @@ func splitCorpus() []string {
 	// Line continuations after escaped backslashes, in and out of "…",
 	// which mvdan.cc/sh reads differently from bash (see TestSplitMvdan).
 	lines = append(lines, `\\\`+"\n", `a\\\`+"\nb", `"\\\`+"\n\"", `\\\\\`+"\n", `\\\`+"\n"+`\\\`+"\nc")
-	pieces := append([]string{"'", "\"", "$'", "\\", " ", "\\\n", "\\x41", "\\101", "\\n", "\\'", "\\\"", "a", "é"}, hazardPieces...)
+	pieces := append([]string{"'", "\"", "$'", "\\", " ", "\\\n", "\\x41", "\\101", "\\n", "\\'", "\\\"", "a", "é"}, hazard.Pieces...)
 	r := rand.New(rand.NewPCG(4, 4))
 	for range 3000 {
 		var b strings.Builder
