@@ -1,17 +1,15 @@
 package fuzz
 
 import (
-	"io/fs"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
-	"github.com/safeshell/safeshell/shq"
-	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/safeshell/safeshell/internal/hazard"
+	"github.com/safeshell/safeshell/shq"
 )
 
 // tb is what the checks need from *testing.T and *rapid.T alike (rapid.T
@@ -66,142 +64,29 @@ func unquotedOK(d shq.Dialect, q string, i int) bool {
 	return false
 }
 
-// seedEntries is what the expander's directory reader returns for every
-// directory: a name for each printable ASCII byte and a few longer ones, so
-// that nearly any glob would match. The reader also records that it was
-// called at all, which is the real test: a quoted word never globs.
-var seedEntries = func() []fs.DirEntry {
-	var e []fs.DirEntry
-	for c := byte(' '); c <= '~'; c++ {
-		if c != '/' {
-			e = append(e, dirEntry(string(c)))
-		}
-	}
-	for _, n := range []string{"aa", "ab", "a b", "-x", "x=y", "[a]", "a*", "#a", "^a", "{a,b}", ".hidden"} {
-		e = append(e, dirEntry(n))
-	}
-	return e
-}()
-
-type dirEntry string
-
-func (e dirEntry) Name() string               { return string(e) }
-func (e dirEntry) IsDir() bool                { return true }
-func (e dirEntry) Type() fs.FileMode          { return fs.ModeDir }
-func (e dirEntry) Info() (fs.FileInfo, error) { return fileInfo(e), nil }
-
-type fileInfo string
-
-func (i fileInfo) Name() string       { return string(i) }
-func (i fileInfo) Size() int64        { return 0 }
-func (i fileInfo) Mode() fs.FileMode  { return fs.ModeDir | 0o755 }
-func (i fileInfo) ModTime() time.Time { return time.Time{} }
-func (i fileInfo) IsDir() bool        { return true }
-func (i fileInfo) Sys() any           { return nil }
-
-// mvdanExpand expands words as a shell would, with HOME set and a directory
-// reader that matches every glob. It reports whether anything globbed.
-func mvdanExpand(words ...*syntax.Word) (fields []string, globbed bool, err error) {
-	cfg := &expand.Config{
-		Env: expand.ListEnviron("HOME=/home/fuzz", "PWD=/fuzz", "IFS= \t\n"),
-		ReadDir2: func(string) ([]fs.DirEntry, error) {
-			globbed = true
-			return seedEntries, nil
-		},
-	}
-	fields, err = expand.Fields(cfg, words...)
-	return fields, globbed, err
-}
-
-// checkMvdan parses q, the dialect's quoting of s, as the argument of a
-// command (LangPOSIX for POSIX, LangBash for Bash), requires exactly one word
-// made of literals, single quotes, $'…' (Bash only) and double quotes without
-// expansions, whose unquoted bytes are all safe, expands it and compares the
-// result with s. mvdan's parser refuses invalid UTF-8, so s must be valid.
-// It is skipped for output with CR LF, which mvdan reads as LF even inside
-// quotes (see mvdanBlind).
+// checkMvdan requires the one-word oracle of internal/hazard to read q,
+// the dialect's quoting of s, back as s (LangPOSIX for POSIX, LangBash for
+// Bash), with every unquoted byte safe and no glob. mvdan's parser refuses
+// invalid UTF-8, so s must be valid. Output mvdan cannot read as bash does
+// (hazard.MvdanBlind) is left to the real shells.
 func checkMvdan(t tb, d shq.Dialect, s, q string) {
-	if mvdanBlind(q) {
+	if hazard.MvdanBlind(q) {
 		return
 	}
 	lang := syntax.LangPOSIX
 	if d == shq.Bash {
 		lang = syntax.LangBash
 	}
-	const prefix = "x "
-	f, err := syntax.NewParser(syntax.Variant(lang)).Parse(strings.NewReader(prefix+q), "")
-	if err != nil {
-		t.Fatalf("%v.Quote(%q) = %q: mvdan parse: %v", d, s, q, err)
-	}
-	if len(f.Stmts) != 1 {
-		t.Fatalf("%v.Quote(%q) = %q: %d statements", d, s, q, len(f.Stmts))
-	}
-	st := f.Stmts[0]
-	call, ok := st.Cmd.(*syntax.CallExpr)
-	if !ok || len(call.Assigns) != 0 || len(call.Args) != 2 || len(st.Redirs) != 0 || st.Background || st.Negated || st.Coprocess {
-		t.Fatalf("%v.Quote(%q) = %q: not exactly one plain word", d, s, q)
-	}
-	w := call.Args[1]
-	for _, p := range w.Parts {
-		switch p := p.(type) {
-		case *syntax.Lit:
-			off := int(p.Pos().Offset()) - len(prefix)
-			v := p.Value
-			for i := 0; i < len(v); i++ {
-				if v[i] == '\\' {
-					i++ // an escaped byte counts as quoted
-					continue
-				}
-				if !unquotedOK(d, q, off+i) {
-					t.Fatalf("%v.Quote(%q) = %q: unquoted %q at byte %d", d, s, q, v[i], off+i)
-				}
-			}
-		case *syntax.SglQuoted:
-			if p.Dollar && d != shq.Bash {
-				t.Fatalf("%v.Quote(%q) = %q: $'…' outside the Bash dialect", d, s, q)
-			}
-		case *syntax.DblQuoted:
-			if p.Dollar {
-				t.Fatalf("%v.Quote(%q) = %q: $\"…\"", d, s, q)
-			}
-			for _, dp := range p.Parts {
-				if _, ok := dp.(*syntax.Lit); !ok {
-					t.Fatalf("%v.Quote(%q) = %q: expansion inside double quotes", d, s, q)
-				}
-			}
-		default:
-			t.Fatalf("%v.Quote(%q) = %q: word part %T", d, s, q, p)
-		}
-	}
-	fields, globbed, err := mvdanExpand(w)
-	if err != nil {
-		t.Fatalf("%v.Quote(%q) = %q: mvdan expand: %v", d, s, q, err)
-	}
-	if globbed {
+	fields, globbed, err := hazard.MvdanWord(q, lang, d == shq.Bash, func(i int) bool { return unquotedOK(d, q, i) })
+	switch {
+	case err != nil:
+		t.Fatalf("%v.Quote(%q) = %q: %v", d, s, q, err)
+	case globbed:
 		t.Fatalf("%v.Quote(%q) = %q: mvdan tried to glob it", d, s, q)
-	}
-	if !slices.Equal(fields, []string{s}) {
+	case !slices.Equal(fields, []string{s}):
 		t.Fatalf("%v.Quote(%q) = %q: mvdan expands it to %q", d, s, q, fields)
 	}
 }
-
-// mvdanBlind reports whether mvdan.cc/sh (v3.14.1) cannot read text as
-// bash does, so that its verdict would be wrong; real shells check those
-// inputs. Its lexer turns CR LF into LF everywhere, inside quotes too, and
-// so drops the CR that every real shell keeps. Its $'…' decoder reads 8 and
-// 9 as octal digits: bash reads $'\018' as \01 then 8, mvdan as one bad
-// escape that yields a NUL (found by FuzzSplit, corpus file
-// found-mvdan-octal-escape-8-9). A line continuation right after an escaped
-// backslash stays in its words: bash reads \\\<newline> as one backslash,
-// mvdan as a backslash and a newline (found by FuzzSplit, corpus file
-// found-mvdan-continuation-after-backslash).
-func mvdanBlind(text string) bool {
-	return strings.Contains(text, "\r\n") ||
-		strings.Contains(text, `\\\`+"\n") ||
-		strings.Contains(text, "$'") && mvdanOctal.MatchString(text)
-}
-
-var mvdanOctal = regexp.MustCompile(`\\[0-7]{1,2}[89]`)
 
 // decodePOSIX reads POSIX output by the dialect's own grammar, for any
 // bytes: unquoted safe bytes, '…' holding anything but ', and "…" holding

@@ -7,10 +7,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/safeshell/safeshell/internal/shelltest"
-	"github.com/safeshell/safeshell/shq"
 	"mvdan.cc/sh/v3/syntax"
 	"pgregory.net/rapid"
+
+	"github.com/safeshell/safeshell/internal/hazard"
+	"github.com/safeshell/safeshell/internal/shelltest"
+	"github.com/safeshell/safeshell/shq"
 )
 
 // FuzzSplit checks that Split never panics, refuses with a positioned
@@ -105,7 +107,7 @@ func checkSplit(t tb, line string) (words []string, ok bool) {
 // simple command without assignments or redirections (or nothing at all for
 // no words), expands its words and compares them with want.
 func checkMvdanLine(t tb, what, line string, want []string) {
-	if mvdanBlind(line) {
+	if hazard.MvdanBlind(line) {
 		return
 	}
 	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(line), "")
@@ -126,7 +128,7 @@ func checkMvdanLine(t tb, what, line string, want []string) {
 	if !ok || len(call.Assigns) != 0 || len(st.Redirs) != 0 || st.Background || st.Negated || st.Coprocess {
 		t.Fatalf("%s: %q (words %q): not a simple command to mvdan", what, line, want)
 	}
-	fields, globbed, err := mvdanExpand(call.Args...)
+	fields, globbed, err := hazard.MvdanExpand(call.Args...)
 	if err != nil || globbed || !slices.Equal(fields, want) {
 		t.Fatalf("%s: %q: words %q, but mvdan expands it to %q (globbed %v, err %v)", what, line, want, fields, globbed, err)
 	}

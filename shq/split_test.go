@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
-	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/safeshell/safeshell/internal/hazard"
 )
 
 func TestSplitAccepts(t *testing.T) {
@@ -189,7 +190,7 @@ func TestSplitMvdan(t *testing.T) {
 			t.Errorf("mvdan: %q is not one simple command", l)
 			continue
 		}
-		got, err := expand.Fields(mvdanConfig(""), call.Args[1:]...)
+		got, _, err := hazard.MvdanExpand(call.Args[1:]...)
 		if err != nil || !cmp.Equal(got, want[i], cmpEmpty) {
 			t.Errorf("line %q: mvdan %q (%v), Split %q", l, got, err, want[i])
 		}
