@@ -1,0 +1,443 @@
+// Package shqvet defines an analyzer that reports shell injection: a
+// string that a shell will parse, built from parts that are neither
+// constants nor produced by shq, reaching a shell.
+//
+// The shells it knows are the -c operand of sh, bash, dash, zsh, ksh,
+// fish and the other POSIX-family shells run through os/exec.Command,
+// exec.CommandContext, os.StartProcess or syscall.Exec, directly or behind
+// env, sudo, su -c, nice, timeout, xargs, docker exec or kubectl exec; the
+// remote command of ssh; and the command of an ssh session from
+// golang.org/x/crypto/ssh. It follows a string through local variables,
+// concatenation, fmt.Sprintf, strings.Join, strings.Builder, bytes.Buffer
+// and text/template output, and across functions through facts: a helper
+// whose result is constant or quoted by shq is safe, and a function that
+// runs its parameter as a script makes its callers the place to report.
+//
+// A constant script that receives values as positional parameters, such
+// as exec.Command("sh", "-c", `echo "$1"`, "sh", v), is the safe idiom and
+// is not reported; nor is an argument vector run without a shell, nor a
+// number. Where the script is one simple command of literal words and
+// values, the diagnostic carries a fix that rewrites the call to the shq
+// builder.
+package shqvet
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer reports strings that reach a shell's parser without shq's
+// quoting, with a rewrite to the shq builder where one fits.
+var Analyzer = &analysis.Analyzer{
+	Name:      "shqvet",
+	Doc:       "report shell injection: non-constant strings parsed by a shell without shq quoting",
+	URL:       "https://pkg.go.dev/github.com/safeshell/safeshell/shqvet",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(ResultFact), new(ScriptParamsFact)},
+}
+
+// ResultFact records that a function's first result is a string that is
+// constant, or quoted by shq, except for what the listed parameters bring.
+// A function with no listed parameters returns a string no shell misreads.
+type ResultFact struct {
+	Params []int // indexes into the SSA parameters, receiver first
+}
+
+// AFact marks ResultFact as an analysis fact.
+func (*ResultFact) AFact() {}
+
+func (f *ResultFact) String() string { return fmt.Sprintf("result(params %v)", f.Params) }
+
+// ScriptParamsFact records the parameters of a function that it hands, as
+// they are, to a shell as program text: a caller passing a non-constant
+// value there is reported at the call.
+type ScriptParamsFact struct {
+	Params []ScriptParam
+}
+
+// A ScriptParam is one parameter that a function runs as a script.
+type ScriptParam struct {
+	Index int    // index into the SSA parameters, receiver first
+	Elem  bool   // each element of the []string parameter is a script
+	Where string // the shell that parses it, "the script of sh -c"
+}
+
+// AFact marks ScriptParamsFact as an analysis fact.
+func (*ScriptParamsFact) AFact() {}
+
+func (f *ScriptParamsFact) String() string {
+	var b strings.Builder
+	b.WriteString("script params")
+	for _, p := range f.Params {
+		fmt.Fprintf(&b, " %d", p.Index)
+		if p.Elem {
+			b.WriteString("[]")
+		}
+	}
+	return b.String()
+}
+
+// state is what the analysis of one package keeps.
+type state struct {
+	pass    *analysis.Pass
+	calls   map[token.Pos]*ast.CallExpr
+	funcs   map[*types.Func]*ssa.Function // the package's own functions
+	results map[*ssa.Function]*resultEntry
+	scripts map[*types.Func][]ScriptParam // the package's functions, found so far
+	changed bool
+	report  bool
+}
+
+type resultEntry struct {
+	done bool
+	ok   bool
+	fact ResultFact
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	st := &state{
+		pass:    pass,
+		calls:   map[token.Pos]*ast.CallExpr{},
+		funcs:   map[*types.Func]*ssa.Function{},
+		results: map[*ssa.Function]*resultEntry{},
+		scripts: map[*types.Func][]ScriptParam{},
+	}
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		c := n.(*ast.CallExpr)
+		st.calls[c.Lparen] = c
+	})
+	for _, fn := range ssaRes.SrcFuncs {
+		if o, ok := fn.Object().(*types.Func); ok {
+			st.funcs[o] = fn
+		}
+	}
+	// Find the functions that run their parameters as scripts, to a fixed
+	// point (a wrapper of a wrapper), then report with them known.
+	for range 8 {
+		st.changed = false
+		for _, fn := range ssaRes.SrcFuncs {
+			st.function(fn)
+		}
+		if !st.changed {
+			break
+		}
+	}
+	st.report = true
+	for _, fn := range ssaRes.SrcFuncs {
+		st.function(fn)
+	}
+	// Export the facts of the package's functions.
+	for o, fn := range st.funcs {
+		if ps := st.scripts[o]; len(ps) > 0 {
+			sort.Slice(ps, func(i, j int) bool { return ps[i].Index < ps[j].Index })
+			pass.ExportObjectFact(o, &ScriptParamsFact{Params: ps})
+		}
+		if rf, ok := st.resultSummary(fn, o); ok {
+			pass.ExportObjectFact(o, &rf)
+		}
+	}
+	return nil, nil
+}
+
+// function checks every call in fn.
+func (st *state) function(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			call, ok := in.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			st.callSite(fn, call)
+		}
+	}
+}
+
+// An argument is one element of an argument vector at a call: its SSA
+// value and, where the call spells it out, its expression.
+type argument struct {
+	v    ssa.Value
+	expr ast.Expr
+}
+
+// callSite checks one call: a shell sink, or a function with script
+// parameters.
+func (st *state) callSite(fn *ssa.Function, call ssa.CallInstruction) {
+	c := call.Common()
+	callee := staticFunc(c)
+	if callee == nil || callee.Pkg() == nil {
+		return
+	}
+	ce := st.calls[call.Pos()]
+	astArg := func(i int) ast.Expr {
+		if ce == nil || ce.Ellipsis.IsValid() || i >= len(ce.Args) {
+			return nil
+		}
+		return ce.Args[i]
+	}
+	key := callee.Pkg().Path() + "." + recvName(callee) + callee.Name()
+	var argv []argument
+	first := 0 // index of argv[0] among the call's arguments
+	switch key {
+	case "os/exec.Command", "os/exec.CommandContext":
+		if key == "os/exec.CommandContext" {
+			first = 1
+		}
+		argv = append(argv, argument{c.Args[first], astArg(first)})
+		rest, ok := elems(c.Args[first+1])
+		if !ok {
+			return
+		}
+		for i, v := range rest {
+			argv = append(argv, argument{v, astArg(first + 1 + i)})
+		}
+	case "os.StartProcess", "syscall.Exec", "syscall.ForkExec", "syscall.StartProcess":
+		rest, ok := elems(c.Args[1])
+		if !ok {
+			return
+		}
+		for _, v := range rest {
+			argv = append(argv, argument{v, nil})
+		}
+		if len(argv) > 0 {
+			// The program run is the first argument; argv[0] is its name.
+			argv[0] = argument{c.Args[0], astArg(0)}
+		}
+	case "golang.org/x/crypto/ssh.Session.Run", "golang.org/x/crypto/ssh.Session.Start",
+		"golang.org/x/crypto/ssh.Session.Output", "golang.org/x/crypto/ssh.Session.CombinedOutput":
+		st.sink(fn, call, argument{c.Args[1], astArg(0)}, scriptSink{where: "the command of an ssh session", remote: true})
+		return
+	default:
+		st.wrapperCall(fn, call, callee, astArg)
+		return
+	}
+	words := make([]word, len(argv))
+	for i, a := range argv {
+		words[i].text, words[i].known = constString(a.v)
+	}
+	for _, s := range scriptSinks(words) {
+		if s.index < len(argv) {
+			st.sink(fn, call, argv[s.index], s)
+		}
+	}
+}
+
+// wrapperCall checks a call of a function that runs some of its
+// parameters as scripts.
+func (st *state) wrapperCall(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func, astArg func(int) ast.Expr) {
+	var ps []ScriptParam
+	if callee.Pkg() == st.pass.Pkg {
+		ps = st.scripts[callee]
+	} else {
+		var f ScriptParamsFact
+		if st.pass.ImportObjectFact(callee, &f) {
+			ps = f.Params
+		}
+	}
+	c := call.Common()
+	offset := 0 // SSA arguments of a method call start with the receiver
+	if sig := callee.Type().(*types.Signature); sig.Recv() != nil {
+		offset = 1
+	}
+	for _, p := range ps {
+		if p.Index >= len(c.Args) {
+			continue
+		}
+		arg := argument{v: c.Args[p.Index], expr: astArg(p.Index - offset)}
+		s := scriptSink{where: p.Where + " (through " + callee.Name() + ")"}
+		if p.Elem {
+			st.elemSink(fn, call, arg, s)
+		} else {
+			st.sink(fn, call, arg, s)
+		}
+	}
+}
+
+// sink checks one value that a shell parses.
+func (st *state) sink(fn *ssa.Function, call ssa.CallInstruction, arg argument, s scriptSink) {
+	e := &evaluator{st: st, seen: map[ssa.Value]bool{}}
+	cs := e.value(arg.v)
+	if s.joined {
+		cs = notWhole(cs)
+	}
+	st.culprits(fn, call, arg, s, cs)
+}
+
+// elemSink checks a []string whose every element a shell parses.
+func (st *state) elemSink(fn *ssa.Function, call ssa.CallInstruction, arg argument, s scriptSink) {
+	e := &evaluator{st: st, seen: map[ssa.Value]bool{}}
+	// An element that is exactly a parameter of fn, or fn's own []string
+	// parameter handed on, makes fn a wrapper too; culprits sees to it.
+	st.culprits(fn, call, arg, s, e.slice(arg.v))
+}
+
+// culprits reports what reaches a sink, or records fn as a wrapper when
+// what reaches it is exactly one of fn's parameters.
+func (st *state) culprits(fn *ssa.Function, call ssa.CallInstruction, arg argument, s scriptSink, cs []culprit) {
+	if len(cs) == 0 {
+		return
+	}
+	if len(cs) == 1 && cs[0].whole && cs[0].param != nil && cs[0].param.Parent() == fn {
+		if o, ok := fn.Object().(*types.Func); ok {
+			idx := paramIndex(fn, cs[0].param)
+			where, _, _ := strings.Cut(s.where, " (through ")
+			st.addScript(o, ScriptParam{Index: idx, Elem: cs[0].elem, Where: where})
+			return
+		}
+	}
+	if !st.report {
+		return
+	}
+	c := cs[0]
+	pos := call.Pos()
+	if arg.expr != nil {
+		pos = arg.expr.Pos()
+	}
+	verb := "is pasted into"
+	if c.whole {
+		verb = "is"
+	}
+	parser := "the shell parses it"
+	if s.remote {
+		parser = "the remote shell parses it"
+	}
+	more := ""
+	if len(cs) > 1 {
+		more = fmt.Sprintf(" (and %d more non-constant part", len(cs)-1)
+		if len(cs) > 2 {
+			more += "s"
+		}
+		more += ")"
+	}
+	goq := ""
+	if c.goq {
+		goq = " (Go quoting with %q or strconv.Quote is not shell quoting)"
+	}
+	fix, builder := st.fix(fn, call, arg, s)
+	var advice string
+	switch {
+	case builder != "":
+		advice = "pass it as an argument (" + builder + ") or quote it with shq.Quote"
+	case s.remote:
+		advice = "quote it with shq.Quote, or build the line with shq.Command(...).Line()"
+	default:
+		advice = "pass it to a constant script as a positional parameter (exec.Command(\"sh\", \"-c\", `cmd \"$1\"`, \"sh\", value)) or quote it with shq.Quote"
+	}
+	msg := fmt.Sprintf("shqvet: %s%s %s %s%s: %s, so \";\", \"$(...)\" or a space in it changes the command; %s",
+		c.what, goq, verb, s.where, more, parser, advice)
+	d := analysis.Diagnostic{Pos: pos, Message: msg}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	st.pass.Report(d)
+}
+
+func (st *state) addScript(o *types.Func, p ScriptParam) {
+	for _, q := range st.scripts[o] {
+		if q.Index == p.Index {
+			return
+		}
+	}
+	st.scripts[o] = append(st.scripts[o], p)
+	st.changed = true
+}
+
+func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
+	for i, q := range fn.Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// resultSummary returns the summary of fn's first result: from its fact
+// for a function of another package, computed here for one of this
+// package.
+func (st *state) resultSummary(fn *ssa.Function, o *types.Func) (ResultFact, bool) {
+	if o.Pkg() != st.pass.Pkg {
+		var f ResultFact
+		if st.pass.ImportObjectFact(o, &f) {
+			return f, true
+		}
+		return ResultFact{}, false
+	}
+	if own, ok := st.funcs[o]; ok {
+		fn = own
+	}
+	if fn == nil || len(fn.Blocks) == 0 {
+		return ResultFact{}, false
+	}
+	sig := fn.Signature
+	if sig.Results().Len() == 0 {
+		return ResultFact{}, false
+	}
+	if b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+		return ResultFact{}, false
+	}
+	if r, ok := st.results[fn]; ok {
+		return r.fact, r.done && r.ok // a recursive call sees no summary
+	}
+	r := &resultEntry{}
+	st.results[fn] = r
+	e := &evaluator{st: st, seen: map[ssa.Value]bool{}}
+	params := map[int]bool{}
+	ok := true
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			ret, isRet := in.(*ssa.Return)
+			if !isRet || len(ret.Results) == 0 {
+				continue
+			}
+			for _, c := range e.value(ret.Results[0]) {
+				if c.param == nil || c.param.Parent() != fn {
+					ok = false
+					break
+				}
+				params[paramIndex(fn, c.param)] = true
+			}
+		}
+	}
+	r.done, r.ok = true, ok
+	for p := range params {
+		r.fact.Params = append(r.fact.Params, p)
+	}
+	sort.Ints(r.fact.Params)
+	return r.fact, ok
+}
+
+// constString returns the constant text of a string value.
+func constString(v ssa.Value) (string, bool) {
+	for {
+		switch x := v.(type) {
+		case *ssa.Const:
+			if x.Value == nil {
+				return "", false
+			}
+			if x.Value.Kind() != constant.String {
+				return "", false
+			}
+			return constant.StringVal(x.Value), true
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		}
+		return "", false
+	}
+}
