@@ -470,7 +470,9 @@ func (st *state) importEdits(file *ast.File, add []string, remove map[*types.Pkg
 			return nil, false
 		}
 	}
-	var specs []string
+	tf := st.pass.Fset.File(gd.Pos())
+	var edits []analysis.TextEdit
+	var specs []string // for a declaration without parentheses
 	for _, sp := range gd.Specs {
 		is := sp.(*ast.ImportSpec)
 		var pn *types.PkgName
@@ -480,6 +482,15 @@ func (st *state) importEdits(file *ast.File, add []string, remove map[*types.Pkg
 			pn, _ = st.pass.TypesInfo.Implicits[is].(*types.PkgName)
 		}
 		if pn != nil && remove[pn] {
+			if gd.Lparen.IsValid() {
+				// Delete the spec's line: edits this small let several
+				// fixes in one file merge.
+				l := tf.Line(is.Pos())
+				if tf.Line(is.End()) != l || l >= tf.LineCount() {
+					return nil, false
+				}
+				edits = append(edits, analysis.TextEdit{Pos: tf.LineStart(l), End: tf.LineStart(l + 1)})
+			}
 			continue
 		}
 		s := is.Path.Value
@@ -488,10 +499,23 @@ func (st *state) importEdits(file *ast.File, add []string, remove map[*types.Pkg
 		}
 		specs = append(specs, s)
 	}
+	var b bytes.Buffer
+	if gd.Lparen.IsValid() {
+		for _, p := range add {
+			b.WriteString("\t" + strconv.Quote(p) + "\n")
+		}
+		if b.Len() > 0 {
+			at := tf.LineStart(tf.Line(gd.Rparen))
+			if tf.Line(gd.Rparen) == tf.Line(gd.Lparen) {
+				return nil, false
+			}
+			edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: b.Bytes()})
+		}
+		return edits, true
+	}
 	for _, p := range add {
 		specs = append(specs, strconv.Quote(p))
 	}
-	var b bytes.Buffer
 	b.WriteString("import (\n")
 	for _, s := range specs {
 		b.WriteString("\t" + s + "\n")
