@@ -69,9 +69,13 @@ type ScriptParamsFact struct {
 
 // A ScriptParam is one parameter that a function runs as a script.
 type ScriptParam struct {
-	Index int    // index into the SSA parameters, receiver first
-	Elem  bool   // each element of the []string parameter is a script
-	Where string // the shell that parses it, "the script of sh -c"
+	Index int  // index into the SSA parameters, receiver first
+	Elem  bool // each element of the []string parameter is a script
+	// Printf marks a format parameter: the function runs
+	// fmt.Sprintf(format, args...) with the variadic parameter after it.
+	Printf bool
+	Remote bool   // a remote shell (ssh) parses it
+	Where  string // the shell that parses it, "the script of sh -c"
 }
 
 // AFact marks ScriptParamsFact as an analysis fact.
@@ -169,8 +173,155 @@ func (st *state) function(fn *ssa.Function) {
 // An argument is one element of an argument vector at a call: its SSA
 // value and, where the call spells it out, its expression.
 type argument struct {
-	v    ssa.Value
-	expr ast.Expr
+	v      ssa.Value
+	expr   ast.Expr
+	spread bool // any number of words: the elements of the slice v
+	elem   bool // with spread: v is one word that may be absent or repeated
+}
+
+// argvOf recovers an argument vector built with append: a literal, then
+// appended words, a branch that appends (its words after the common prefix
+// become a spread), a loop that appends (its words become a spread), and
+// the result of a function of this package that builds one, with its
+// parameters replaced by the caller's arguments.
+func argvOf(v ssa.Value, seen map[ssa.Value]bool) ([]argument, bool) {
+	out, rel, ok := argvRel(v, seen, nil, 0)
+	return out, ok && !rel
+}
+
+// argvRel is argvOf; rel reports a list relative to a phi being expanded
+// (the loop's back edge: the phi's words come first).
+func argvRel(v ssa.Value, seen map[ssa.Value]bool, subst map[*ssa.Parameter]ssa.Value, depth int) (out []argument, rel, ok bool) {
+	word := func(x ssa.Value) ssa.Value {
+		if p, ok := x.(*ssa.Parameter); ok && subst[p] != nil {
+			return subst[p]
+		}
+		return x
+	}
+	switch v := v.(type) {
+	case *ssa.Const:
+		return nil, false, v.IsNil()
+	case *ssa.Parameter:
+		if a := subst[v]; a != nil {
+			return argvRel(a, seen, nil, depth)
+		}
+		return []argument{{v: v, spread: true}}, false, true
+	case *ssa.Slice:
+		vals, ok := elems(v)
+		if !ok {
+			return nil, false, false
+		}
+		for _, x := range vals {
+			out = append(out, argument{v: word(x)})
+		}
+		return out, false, true
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
+			return argvCall(call, seen, subst, depth, 0)
+		}
+	case *ssa.Call:
+		if b, ok := v.Call.Value.(*ssa.Builtin); ok {
+			if b.Name() != "append" || len(v.Call.Args) != 2 {
+				return nil, false, false
+			}
+			base, rel, ok := argvRel(v.Call.Args[0], seen, subst, depth)
+			if !ok {
+				return nil, false, false
+			}
+			if more, ok := elems(v.Call.Args[1]); ok {
+				for _, x := range more {
+					base = append(base, argument{v: word(x)})
+				}
+				return base, rel, true
+			}
+			return append(base, argument{v: word(v.Call.Args[1]), spread: true}), rel, true
+		}
+		return argvCall(v, seen, subst, depth, -1)
+	case *ssa.Phi:
+		if seen[v] {
+			return nil, true, true
+		}
+		seen[v] = true
+		defer delete(seen, v)
+		var alts [][]argument
+		var loop []argument
+		for _, ed := range v.Edges {
+			a, r, ok := argvRel(ed, seen, subst, depth)
+			if !ok {
+				return nil, false, false
+			}
+			if r {
+				for _, x := range a {
+					loop = append(loop, argument{v: x.v, spread: true, elem: !x.spread || x.elem})
+				}
+				continue
+			}
+			alts = append(alts, a)
+		}
+		if len(alts) == 0 {
+			return nil, false, false
+		}
+		// The common prefix, then every other word as a spread.
+		n := len(alts[0])
+		for _, a := range alts[1:] {
+			k := 0
+			for k < n && k < len(a) && a[k].v == alts[0][k].v && a[k].spread == alts[0][k].spread {
+				k++
+			}
+			n = k
+		}
+		out = append(out, alts[0][:n]...)
+		for _, a := range alts {
+			for _, x := range a[n:] {
+				out = append(out, argument{v: x.v, spread: true, elem: !x.spread || x.elem})
+			}
+		}
+		return append(out, loop...), false, true
+	}
+	return nil, false, false
+}
+
+// argvCall recovers the argument vector a function of this package
+// returns, as result index (or the only result, for -1).
+func argvCall(call *ssa.Call, seen map[ssa.Value]bool, subst map[*ssa.Parameter]ssa.Value, depth, index int) ([]argument, bool, bool) {
+	callee := call.Call.StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 || depth > 2 {
+		return nil, false, false
+	}
+	sub := map[*ssa.Parameter]ssa.Value{}
+	for i, p := range callee.Params {
+		if i < len(call.Call.Args) {
+			a := call.Call.Args[i]
+			if q, ok := a.(*ssa.Parameter); ok && subst[q] != nil {
+				a = subst[q]
+			}
+			sub[p] = a
+		}
+	}
+	if index < 0 {
+		index = 0
+	}
+	var alts [][]argument
+	for _, b := range callee.Blocks {
+		for _, in := range b.Instrs {
+			ret, ok := in.(*ssa.Return)
+			if !ok || index >= len(ret.Results) {
+				continue
+			}
+			if c, ok := ret.Results[index].(*ssa.Const); ok && c.IsNil() && len(ret.Results) > 1 {
+				continue // an error return
+			}
+			a, rel, ok := argvRel(ret.Results[index], seen, sub, depth+1)
+			if !ok || rel {
+				return nil, false, false
+			}
+			alts = append(alts, a)
+		}
+	}
+	if len(alts) != 1 {
+		return nil, false, false
+	}
+	return alts[0], false, true
 }
 
 // callSite checks one call: a shell sink, or a function with script
@@ -196,13 +347,17 @@ func (st *state) callSite(fn *ssa.Function, call ssa.CallInstruction) {
 		if key == "os/exec.CommandContext" {
 			first = 1
 		}
-		argv = append(argv, argument{c.Args[first], astArg(first)})
-		rest, ok := elems(c.Args[first+1])
-		if !ok {
+		argv = append(argv, argument{v: c.Args[first], expr: astArg(first)})
+		if rest, ok := elems(c.Args[first+1]); ok {
+			for i, v := range rest {
+				argv = append(argv, argument{v: v, expr: astArg(first + 1 + i)})
+			}
+		} else if rest, ok := argvOf(c.Args[first+1], map[ssa.Value]bool{}); ok {
+			// args... built with append: positions are approximate
+			// where a loop or a branch appends.
+			argv = append(argv, rest...)
+		} else {
 			return
-		}
-		for i, v := range rest {
-			argv = append(argv, argument{v, astArg(first + 1 + i)})
 		}
 	case "os.StartProcess", "syscall.Exec", "syscall.ForkExec", "syscall.StartProcess":
 		rest, ok := elems(c.Args[1])
@@ -210,15 +365,15 @@ func (st *state) callSite(fn *ssa.Function, call ssa.CallInstruction) {
 			return
 		}
 		for _, v := range rest {
-			argv = append(argv, argument{v, nil})
+			argv = append(argv, argument{v: v})
 		}
 		if len(argv) > 0 {
 			// The program run is the first argument; argv[0] is its name.
-			argv[0] = argument{c.Args[0], astArg(0)}
+			argv[0] = argument{v: c.Args[0], expr: astArg(0)}
 		}
 	case "golang.org/x/crypto/ssh.Session.Run", "golang.org/x/crypto/ssh.Session.Start",
 		"golang.org/x/crypto/ssh.Session.Output", "golang.org/x/crypto/ssh.Session.CombinedOutput":
-		st.sink(fn, call, argument{c.Args[1], astArg(0)}, scriptSink{where: "the command of an ssh session", remote: true})
+		st.sink(fn, call, argument{v: c.Args[1], expr: astArg(0)}, scriptSink{where: "the command of an ssh session", remote: true})
 		return
 	default:
 		st.wrapperCall(fn, call, callee, astArg)
@@ -226,7 +381,10 @@ func (st *state) callSite(fn *ssa.Function, call ssa.CallInstruction) {
 	}
 	words := make([]word, len(argv))
 	for i, a := range argv {
-		words[i].text, words[i].known = constString(a.v)
+		words[i].spread = a.spread
+		if !a.spread {
+			words[i].text, words[i].known = constString(a.v)
+		}
 	}
 	for _, s := range scriptSinks(words) {
 		if s.index < len(argv) {
@@ -257,10 +415,20 @@ func (st *state) wrapperCall(fn *ssa.Function, call ssa.CallInstruction, callee 
 			continue
 		}
 		arg := argument{v: c.Args[p.Index], expr: astArg(p.Index - offset)}
-		s := scriptSink{where: p.Where + " (through " + callee.Name() + ")"}
-		if p.Elem {
+		s := scriptSink{where: p.Where + " (through " + callee.Name() + ")", remote: p.Remote}
+		switch {
+		case p.Printf:
+			if p.Index+1 < len(c.Args) {
+				e := &evaluator{st: st, seen: map[ssa.Value]bool{}}
+				cs := e.printf(c.Args[p.Index], c.Args[p.Index+1])
+				if len(cs) != 1 || !cs[0].printf {
+					cs = notWhole(cs)
+				}
+				st.culprits(fn, call, arg, s, cs)
+			}
+		case p.Elem:
 			st.elemSink(fn, call, arg, s)
-		} else {
+		default:
 			st.sink(fn, call, arg, s)
 		}
 	}
@@ -269,7 +437,12 @@ func (st *state) wrapperCall(fn *ssa.Function, call ssa.CallInstruction, callee 
 // sink checks one value that a shell parses.
 func (st *state) sink(fn *ssa.Function, call ssa.CallInstruction, arg argument, s scriptSink) {
 	e := &evaluator{st: st, seen: map[ssa.Value]bool{}}
-	cs := e.value(arg.v)
+	var cs []culprit
+	if arg.spread && !arg.elem {
+		cs = e.slice(arg.v)
+	} else {
+		cs = e.value(arg.v)
+	}
 	if s.joined {
 		cs = notWhole(cs)
 	}
@@ -294,7 +467,7 @@ func (st *state) culprits(fn *ssa.Function, call ssa.CallInstruction, arg argume
 		if o, ok := fn.Object().(*types.Func); ok {
 			idx := paramIndex(fn, cs[0].param)
 			where, _, _ := strings.Cut(s.where, " (through ")
-			st.addScript(o, ScriptParam{Index: idx, Elem: cs[0].elem, Where: where})
+			st.addScript(o, ScriptParam{Index: idx, Elem: cs[0].elem, Printf: cs[0].printf, Remote: s.remote, Where: where})
 			return
 		}
 	}

@@ -42,6 +42,9 @@ func fixtures(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := os.CopyFS(filepath.Join(dir, "corpus"), os.DirFS(filepath.Join("testdata", "corpus"))); err != nil {
+		t.Fatal(err)
+	}
 	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
@@ -54,13 +57,14 @@ func fixtures(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gomod := "module fixtures\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/safeshell/safeshell v0.0.0\n\tgolang.org/x/crypto v0.0.0\n"
+	gomod := "module fixtures\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/safeshell/safeshell v0.0.0\n\tgolang.org/x/crypto v0.0.0\n\tgithub.com/alessio/shellescape v0.0.0\n"
 	for _, r := range mf.Require {
 		// The root module's requirements, which a user's module lists too.
 		gomod += "\t" + r.Mod.Path + " " + r.Mod.Version + " // indirect\n"
 	}
 	gomod += ")\n\nreplace github.com/safeshell/safeshell => " + root + "\n\n" +
-		"replace golang.org/x/crypto => ./xcrypto\n"
+		"replace golang.org/x/crypto => ./xcrypto\n\n" +
+		"replace github.com/alessio/shellescape => ./thirdparty/shellescape\n"
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
 		t.Fatal(err)
 	}

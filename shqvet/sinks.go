@@ -8,8 +8,9 @@ import (
 // A word is one element of an argument vector as the analyzer sees it: its
 // constant text when it has one.
 type word struct {
-	text  string
-	known bool
+	text   string
+	known  bool
+	spread bool // stands for any number of words
 }
 
 // A scriptSink is an element of an argument vector that a shell parses.
@@ -144,7 +145,7 @@ func sshRemote(argv []word, i int) []scriptSink {
 	}
 	var out []scriptSink
 	for k := j + 1; k < len(argv); k++ {
-		out = append(out, scriptSink{index: k, where: "the remote command of ssh", remote: true, joined: len(argv)-j > 2})
+		out = append(out, scriptSink{index: k, where: "the remote command of ssh", remote: true, joined: len(argv)-j > 2 || argv[k].spread})
 	}
 	return out
 }

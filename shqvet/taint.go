@@ -13,11 +13,12 @@ import (
 // A culprit is one part of a string that is neither constant nor built by
 // shq: the reason a script is an injection.
 type culprit struct {
-	what  string         // "bucket (a string parameter)"
-	param *ssa.Parameter // the parameter it comes from, if any
-	elem  bool           // an element of the parameter (a []string), not the parameter
-	whole bool           // the value is exactly the parameter (or element), nothing added
-	goq   bool           // it went through Go quoting (%q, strconv.Quote)
+	what   string         // "bucket (a string parameter)"
+	param  *ssa.Parameter // the parameter it comes from, if any
+	elem   bool           // an element of the parameter (a []string), not the parameter
+	whole  bool           // the value is exactly the parameter (or element), nothing added
+	goq    bool           // it went through Go quoting (%q, strconv.Quote)
+	printf bool           // param is the format of Sprintf(param, args...)
 }
 
 const maxCulprits = 8
@@ -53,7 +54,17 @@ func (e *evaluator) value(v ssa.Value) []culprit {
 		if v.Op != token.ADD {
 			return nil
 		}
-		return notWhole(union(e.value(v.X), e.value(v.Y)))
+		// Flatten the concatenation, so that the single-quote idiom
+		// '...' + strings.ReplaceAll(x, "'", `'\''`) + '...' is seen whole.
+		ops := concatOperands(v, nil)
+		var out []culprit
+		for i, op := range ops {
+			if i > 0 && i+1 < len(ops) && singleQuoted(ops[i-1], op, ops[i+1]) {
+				continue
+			}
+			out = union(out, e.value(op))
+		}
+		return notWhole(out)
 	case *ssa.Phi:
 		var out []culprit
 		for _, ed := range v.Edges {
@@ -144,6 +155,13 @@ func (e *evaluator) load(addr ssa.Value) []culprit {
 // stores finds the culprits of everything stored into a local variable,
 // its fields and elements included, and of what escapes to a call.
 func (e *evaluator) stores(a *ssa.Alloc) []culprit {
+	return e.storesInto(a, a.Comment)
+}
+
+// storesInto is stores for a local variable or a slice from make: what is
+// stored into root, through fields and elements, and what calls write.
+func (e *evaluator) storesInto(a ssa.Value, name string) []culprit {
+	_, isSlice := a.(*ssa.MakeSlice)
 	var out []culprit
 	var visit func(addr ssa.Value, depth int)
 	visit = func(addr ssa.Value, depth int) {
@@ -167,15 +185,24 @@ func (e *evaluator) stores(a *ssa.Alloc) []culprit {
 						if isWriterUse(&call.Call) {
 							out = union(out, e.builderWrites(call))
 						} else {
-							out = union(out, []culprit{{what: a.Comment + " (written by " + calleeName(&call.Call) + ")"}})
+							out = union(out, []culprit{{what: name + " (written by " + calleeName(&call.Call) + ")"}})
 						}
 					}
 				}
 			case *ssa.Call:
+				if b, ok := r.Call.Value.(*ssa.Builtin); ok {
+					if b.Name() == "copy" {
+						out = union(out, []culprit{{what: name + " (written by copy)"}})
+					}
+					continue // len, cap, append: they read
+				}
+				if isSlice {
+					continue // a callee that writes into a []string it is given is rare
+				}
 				if isBuilderMethod(&r.Call) {
 					out = union(out, e.builderWrites(r))
 				} else if !isReadOnly(&r.Call) {
-					out = union(out, []culprit{{what: a.Comment + " (written by " + calleeName(&r.Call) + ")"}})
+					out = union(out, []culprit{{what: name + " (written by " + calleeName(&r.Call) + ")"}})
 				}
 			}
 		}
@@ -196,6 +223,13 @@ func (e *evaluator) slice(v ssa.Value) []culprit {
 		return e.slice(v.X)
 	case *ssa.Alloc:
 		return e.stores(v)
+	case *ssa.MakeSlice:
+		return notWhole(e.storesInto(v, "a slice"))
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			name := fieldName(fa.X.Type(), fa.Field)
+			return []culprit{{what: "an element of " + name + " (a struct field)"}}
+		}
 	case *ssa.Phi:
 		var out []culprit
 		if e.seen[v] {
@@ -238,13 +272,22 @@ func (e *evaluator) call(c *ssa.CallCommon) []culprit {
 	args := c.Args
 	switch pkg + "." + recvName(fn) + fn.Name() {
 	case "fmt.Sprintf":
-		return notWhole(e.printf(args[0], args[1]))
+		cs := e.printf(args[0], args[1])
+		if len(cs) == 1 && cs[0].printf {
+			return cs
+		}
+		return notWhole(cs)
 	case "fmt.Sprint", "fmt.Sprintln":
 		return notWhole(e.slice(args[0]))
 	case "strings.Join":
 		return notWhole(union(e.slice(args[0]), e.value(args[1])))
 	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.FormatBool", "strconv.FormatFloat",
 		"strconv.FormatComplex", "strconv.AppendInt", "strconv.AppendUint", "strconv.AppendBool":
+		return nil
+	case "github.com/alessio/shellescape.Quote", "github.com/alessio/shellescape.QuoteCommand",
+		"al.essio.dev/pkg/shellescape.Quote", "al.essio.dev/pkg/shellescape.QuoteCommand",
+		"github.com/kballard/go-shellquote.Join":
+		// Third-party POSIX quoting, as trusted as shq's.
 		return nil
 	case "strconv.Quote", "strconv.QuoteToASCII", "strconv.QuoteToGraphic":
 		return goQuoted(e.value(args[0]))
@@ -291,6 +334,13 @@ func (e *evaluator) callSummary(c *ssa.CallCommon) ([]culprit, bool) {
 // print the value (and %q is Go quoting, not shell quoting).
 func (e *evaluator) printf(format, args ssa.Value) []culprit {
 	fc, ok := format.(*ssa.Const)
+	if p, isParam := format.(*ssa.Parameter); isParam {
+		if q, ok := args.(*ssa.Parameter); ok && q.Parent() == p.Parent() && paramIndex(p.Parent(), q) == paramIndex(p.Parent(), p)+1 {
+			// Sprintf(format, args...) of the function's own parameters:
+			// a printf-style wrapper, checked at its callers.
+			return []culprit{{what: p.Name() + " (a format parameter)", param: p, whole: true, printf: true}}
+		}
+	}
 	if !ok || fc.Value == nil || fc.Value.Kind() != constant.String {
 		return union(e.value(format), e.slice(args))
 	}
@@ -527,6 +577,7 @@ func union(a, b []culprit) []culprit {
 func notWhole(cs []culprit) []culprit {
 	for i := range cs {
 		cs[i].whole = false
+		cs[i].printf = false
 	}
 	return cs
 }
@@ -626,5 +677,55 @@ var shqProducers = map[string]bool{
 
 func isShqProducer(c *ssa.CallCommon) bool {
 	fn := staticFunc(c)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == shqPath && shqProducers[recvName(fn)+fn.Name()]
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	if fn.Pkg().Path() == "mvdan.cc/sh/v3/syntax" && fn.Name() == "Quote" {
+		return true // (string, error), quoting for the language it is given
+	}
+	return fn.Pkg().Path() == shqPath && shqProducers[recvName(fn)+fn.Name()]
+}
+
+// concatOperands lists the operands of a chain of string + in order.
+func concatOperands(v ssa.Value, out []ssa.Value) []ssa.Value {
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+		out = concatOperands(b.X, out)
+		return concatOperands(b.Y, out)
+	}
+	return append(out, v)
+}
+
+// singleQuoted reports whether mid is the body of the POSIX single-quote
+// idiom: a constant ending in ' before it, a constant starting with '
+// after it, and mid is strings.ReplaceAll(x, "'", `'\”`) (or `'"'"'`, or
+// strings.Replace with n = -1). Inside single quotes a shell reads every
+// byte literally, and the replacement closes, escapes and reopens.
+func singleQuoted(before, mid, after ssa.Value) bool {
+	b, ok1 := constString(before)
+	a, ok2 := constString(after)
+	if !ok1 || !ok2 || !strings.HasSuffix(b, "'") || !strings.HasPrefix(a, "'") {
+		return false
+	}
+	call, ok := mid.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := staticFunc(&call.Call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "strings" {
+		return false
+	}
+	args := call.Call.Args
+	switch fn.Name() {
+	case "ReplaceAll":
+	case "Replace":
+		n, ok := args[3].(*ssa.Const)
+		if !ok || n.Int64() != -1 {
+			return false
+		}
+	default:
+		return false
+	}
+	old, ok1 := constString(args[1])
+	repl, ok2 := constString(args[2])
+	return ok1 && ok2 && old == "'" && (repl == `'\''` || repl == `'"'"'`)
 }
