@@ -12,6 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 cp -r "$here/testdata/fixtures/." "$tmp/"
 cp -r "$here/testdata/corpus" "$tmp/corpus"
+find "$tmp" -name go.mod.fixture -exec sh -c 'mv "$1" "${1%.fixture}"' sh {} \;
 {
   printf 'module fixtures\n\ngo 1.26.0\n\nrequire (\n'
   printf '\tgithub.com/safeshell/safeshell v0.0.0\n\tgolang.org/x/crypto v0.0.0\n\tgithub.com/alessio/shellescape v0.0.0\n'

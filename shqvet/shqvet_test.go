@@ -16,7 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// fixtures copies testdata/fixtures into a temporary module that requires
+// fixtures copies testdata/fixtures and testdata/corpus into a temporary module that requires
 // the root module through a replace, as a user's module would, and the
 // ssh API the fixtures call from a local copy. go.mod is written here, not
 // kept in testdata, so the fixtures (vulnerable code on purpose) are no
@@ -37,6 +37,10 @@ func fixtures(t *testing.T) string {
 		if err != nil {
 			return err
 		}
+		// The stub modules' go.mod files have another name in testdata,
+		// so that CI's loop over every go.mod does not take them for
+		// modules of the project.
+		rel = strings.TrimSuffix(rel, ".fixture")
 		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
 	})
 	if err != nil {
