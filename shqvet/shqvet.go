@@ -45,30 +45,30 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://pkg.go.dev/github.com/safeshell/safeshell/shqvet",
 	Requires:  []*analysis.Analyzer{buildssa.Analyzer, inspect.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(ResultFact), new(ScriptParamsFact)},
+	FactTypes: []analysis.Fact{new(resultFact), new(scriptParamsFact)},
 }
 
-// ResultFact records that a function's first result is a string that is
+// resultFact records that a function's first result is a string that is
 // constant, or quoted by shq, except for what the listed parameters bring.
 // A function with no listed parameters returns a string no shell misreads.
-type ResultFact struct {
+type resultFact struct {
 	Params []int // indexes into the SSA parameters, receiver first
 }
 
-// AFact marks ResultFact as an analysis fact.
-func (*ResultFact) AFact() {}
+// AFact marks resultFact as an analysis fact.
+func (*resultFact) AFact() {}
 
-func (f *ResultFact) String() string { return fmt.Sprintf("result(params %v)", f.Params) }
+func (f *resultFact) String() string { return fmt.Sprintf("result(params %v)", f.Params) }
 
-// ScriptParamsFact records the parameters of a function that it hands, as
+// scriptParamsFact records the parameters of a function that it hands, as
 // they are, to a shell as program text: a caller passing a non-constant
 // value there is reported at the call.
-type ScriptParamsFact struct {
-	Params []ScriptParam
+type scriptParamsFact struct {
+	Params []scriptParam
 }
 
-// A ScriptParam is one parameter that a function runs as a script.
-type ScriptParam struct {
+// A scriptParam is one parameter that a function runs as a script.
+type scriptParam struct {
 	Index int  // index into the SSA parameters, receiver first
 	Elem  bool // each element of the []string parameter is a script
 	// Printf marks a format parameter: the function runs
@@ -78,10 +78,10 @@ type ScriptParam struct {
 	Where  string // the shell that parses it, "the script of sh -c"
 }
 
-// AFact marks ScriptParamsFact as an analysis fact.
-func (*ScriptParamsFact) AFact() {}
+// AFact marks scriptParamsFact as an analysis fact.
+func (*scriptParamsFact) AFact() {}
 
-func (f *ScriptParamsFact) String() string {
+func (f *scriptParamsFact) String() string {
 	var b strings.Builder
 	b.WriteString("script params")
 	for _, p := range f.Params {
@@ -99,7 +99,7 @@ type state struct {
 	calls   map[token.Pos]*ast.CallExpr
 	funcs   map[*types.Func]*ssa.Function // the package's own functions
 	results map[*ssa.Function]*resultEntry
-	scripts map[*types.Func][]ScriptParam // the package's functions, found so far
+	scripts map[*types.Func][]scriptParam // the package's functions, found so far
 	changed bool
 	report  bool
 }
@@ -107,7 +107,7 @@ type state struct {
 type resultEntry struct {
 	done bool
 	ok   bool
-	fact ResultFact
+	fact resultFact
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -118,7 +118,7 @@ func run(pass *analysis.Pass) (any, error) {
 		calls:   map[token.Pos]*ast.CallExpr{},
 		funcs:   map[*types.Func]*ssa.Function{},
 		results: map[*ssa.Function]*resultEntry{},
-		scripts: map[*types.Func][]ScriptParam{},
+		scripts: map[*types.Func][]scriptParam{},
 	}
 	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		c := n.(*ast.CallExpr)
@@ -148,7 +148,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for o, fn := range st.funcs {
 		if ps := st.scripts[o]; len(ps) > 0 {
 			sort.Slice(ps, func(i, j int) bool { return ps[i].Index < ps[j].Index })
-			pass.ExportObjectFact(o, &ScriptParamsFact{Params: ps})
+			pass.ExportObjectFact(o, &scriptParamsFact{Params: ps})
 		}
 		if rf, ok := st.resultSummary(fn, o); ok {
 			pass.ExportObjectFact(o, &rf)
@@ -396,11 +396,11 @@ func (st *state) callSite(fn *ssa.Function, call ssa.CallInstruction) {
 // wrapperCall checks a call of a function that runs some of its
 // parameters as scripts.
 func (st *state) wrapperCall(fn *ssa.Function, call ssa.CallInstruction, callee *types.Func, astArg func(int) ast.Expr) {
-	var ps []ScriptParam
+	var ps []scriptParam
 	if callee.Pkg() == st.pass.Pkg {
 		ps = st.scripts[callee]
 	} else {
-		var f ScriptParamsFact
+		var f scriptParamsFact
 		if st.pass.ImportObjectFact(callee, &f) {
 			ps = f.Params
 		}
@@ -467,7 +467,7 @@ func (st *state) culprits(fn *ssa.Function, call ssa.CallInstruction, arg argume
 		if o, ok := fn.Object().(*types.Func); ok {
 			idx := paramIndex(fn, cs[0].param)
 			where, _, _ := strings.Cut(s.where, " (through ")
-			st.addScript(o, ScriptParam{Index: idx, Elem: cs[0].elem, Printf: cs[0].printf, Remote: s.remote, Where: where})
+			st.addScript(o, scriptParam{Index: idx, Elem: cs[0].elem, Printf: cs[0].printf, Remote: s.remote, Where: where})
 			return
 		}
 	}
@@ -518,7 +518,7 @@ func (st *state) culprits(fn *ssa.Function, call ssa.CallInstruction, arg argume
 	st.pass.Report(d)
 }
 
-func (st *state) addScript(o *types.Func, p ScriptParam) {
+func (st *state) addScript(o *types.Func, p scriptParam) {
 	for _, q := range st.scripts[o] {
 		if q.Index == p.Index {
 			return
@@ -540,26 +540,26 @@ func paramIndex(fn *ssa.Function, p *ssa.Parameter) int {
 // resultSummary returns the summary of fn's first result: from its fact
 // for a function of another package, computed here for one of this
 // package.
-func (st *state) resultSummary(fn *ssa.Function, o *types.Func) (ResultFact, bool) {
+func (st *state) resultSummary(fn *ssa.Function, o *types.Func) (resultFact, bool) {
 	if o.Pkg() != st.pass.Pkg {
-		var f ResultFact
+		var f resultFact
 		if st.pass.ImportObjectFact(o, &f) {
 			return f, true
 		}
-		return ResultFact{}, false
+		return resultFact{}, false
 	}
 	if own, ok := st.funcs[o]; ok {
 		fn = own
 	}
 	if fn == nil || len(fn.Blocks) == 0 {
-		return ResultFact{}, false
+		return resultFact{}, false
 	}
 	sig := fn.Signature
 	if sig.Results().Len() == 0 {
-		return ResultFact{}, false
+		return resultFact{}, false
 	}
 	if b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
-		return ResultFact{}, false
+		return resultFact{}, false
 	}
 	if r, ok := st.results[fn]; ok {
 		return r.fact, r.done && r.ok // a recursive call sees no summary

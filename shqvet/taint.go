@@ -25,13 +25,21 @@ const maxCulprits = 8
 
 // An evaluator finds the culprits of string values within one package.
 type evaluator struct {
-	st   *state
-	seen map[ssa.Value]bool
+	st    *state
+	seen  map[ssa.Value]bool
+	steps int // values visited, against maxSteps
 }
+
+// maxSteps bounds the work for one sink: past it, what is left counts as
+// non-constant, so a value too tangled to follow is reported, not passed.
+const maxSteps = 20000
 
 func (e *evaluator) value(v ssa.Value) []culprit {
 	if v == nil {
 		return nil
+	}
+	if e.steps++; e.steps > maxSteps {
+		return []culprit{{what: "a value built in too many steps to follow"}}
 	}
 	if noSyntax(v.Type()) {
 		return nil
