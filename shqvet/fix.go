@@ -114,6 +114,10 @@ func (st *state) fix(fn *ssa.Function, call ssa.CallInstruction, arg argument, s
 		if _, o := scope.LookupParent(shqName, assign.Pos()); o != nil && !shqImported {
 			return nil, builder
 		}
+		if o := scope.Lookup("err"); o != nil && o.Pos() > assign.Pos() {
+			// A later err := in this scope would no longer declare anything.
+			return nil, builder
+		}
 	}
 	ctx := ""
 	ctxName, ctxImported := importName(file, "context", "context")

@@ -55,6 +55,13 @@ func (e *evaluator) value(v ssa.Value) []culprit {
 	case *ssa.Parameter:
 		return []culprit{{what: v.Name() + " (a " + kindOf(v.Type()) + " parameter)", param: v, whole: true}}
 	case *ssa.FreeVar:
+		if bs, ok := bindings(v); ok {
+			var out []culprit
+			for _, b := range bs {
+				out = union(out, e.value(b))
+			}
+			return out
+		}
 		return []culprit{{what: v.Name() + " (a variable captured by a closure)"}}
 	case *ssa.Global:
 		return []culprit{{what: "the package variable " + v.Name()}}
@@ -155,6 +162,13 @@ func (e *evaluator) load(addr ssa.Value) []culprit {
 	case *ssa.Global:
 		return []culprit{{what: "the package variable " + a.Name()}}
 	case *ssa.FreeVar:
+		if bs, ok := bindings(a); ok {
+			var out []culprit
+			for _, b := range bs {
+				out = union(out, e.load(b))
+			}
+			return out
+		}
 		return []culprit{{what: a.Name() + " (a variable captured by a closure)"}}
 	}
 	return []culprit{{what: "a value loaded through a pointer"}}
@@ -481,6 +495,30 @@ func isReadOnly(c *ssa.CallCommon) bool {
 	return false
 }
 
+// bindings returns what the enclosing function binds to a closure's free
+// variable at each MakeClosure of it, or false where it cannot see them all.
+func bindings(fv *ssa.FreeVar) ([]ssa.Value, bool) {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	if idx < 0 || fn.Parent() == nil {
+		return nil, false
+	}
+	var out []ssa.Value
+	for _, b := range fn.Parent().Blocks {
+		for _, in := range b.Instrs {
+			if mc, ok := in.(*ssa.MakeClosure); ok && mc.Fn == fn && idx < len(mc.Bindings) {
+				out = append(out, mc.Bindings[idx])
+			}
+		}
+	}
+	return out, len(out) > 0
+}
+
 // elems recovers the elements of a slice built from a literal, such as the
 // variadic arguments of a call. It reports false where it cannot.
 func elems(v ssa.Value) ([]ssa.Value, bool) {
@@ -688,8 +726,10 @@ func isShqProducer(c *ssa.CallCommon) bool {
 	if fn == nil || fn.Pkg() == nil {
 		return false
 	}
-	if fn.Pkg().Path() == "mvdan.cc/sh/v3/syntax" && fn.Name() == "Quote" {
-		return true // (string, error), quoting for the language it is given
+	if fn.Name() == "Quote" && (fn.Pkg().Path() == "mvdan.cc/sh/v3/syntax" || fn.Pkg().Name() == "syntax" && strings.HasSuffix(fn.Pkg().Path(), "/internal/syntax")) {
+		// mvdan.cc/sh's (string, error) quoting, or a fork of it kept
+		// internal (docker/cli has one).
+		return true
 	}
 	return fn.Pkg().Path() == shqPath && shqProducers[recvName(fn)+fn.Name()]
 }
