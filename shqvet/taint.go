@@ -62,9 +62,9 @@ func (e *evaluator) value(v ssa.Value) []culprit {
 			}
 			return out
 		}
-		return []culprit{{what: v.Name() + " (a variable captured by a closure)"}}
+		return []culprit{{what: v.Name() + " (a variable captured by a closure)", whole: true}}
 	case *ssa.Global:
-		return []culprit{{what: "the package variable " + v.Name()}}
+		return []culprit{{what: "the package variable " + v.Name(), whole: true}}
 	case *ssa.BinOp:
 		if v.Op != token.ADD {
 			return nil
@@ -108,9 +108,9 @@ func (e *evaluator) value(v ssa.Value) []culprit {
 			if cs, ok := e.callSummary(&call.Call); ok {
 				return cs
 			}
-			return []culprit{{what: "the result of " + calleeName(&call.Call)}}
+			return []culprit{{what: "the result of " + calleeName(&call.Call), whole: true}}
 		}
-		return []culprit{{what: "a value of unknown origin"}}
+		return []culprit{{what: "a value of unknown origin", whole: true}}
 	case *ssa.Call:
 		return e.call(&v.Call)
 	case *ssa.UnOp:
@@ -119,13 +119,13 @@ func (e *evaluator) value(v ssa.Value) []culprit {
 		}
 		return nil
 	case *ssa.Lookup:
-		return []culprit{{what: "a map value"}}
+		return []culprit{{what: "a map value", whole: true}}
 	case *ssa.Field:
-		return []culprit{{what: fieldName(v.X.Type(), v.Field) + " (a struct field)"}}
+		return []culprit{{what: fieldName(v.X.Type(), v.Field) + " (a struct field)", whole: true}}
 	case *ssa.Index:
-		return []culprit{{what: "an array element"}}
+		return []culprit{{what: "an array element", whole: true}}
 	case *ssa.TypeAssert:
-		return []culprit{{what: "the result of a type assertion"}}
+		return []culprit{{what: "the result of a type assertion", whole: true}}
 	case *ssa.Alloc:
 		return e.stores(v)
 	case *ssa.MakeMap:
@@ -137,7 +137,7 @@ func (e *evaluator) value(v ssa.Value) []culprit {
 		}
 		return out
 	}
-	return []culprit{{what: "a value of unknown origin"}}
+	return []culprit{{what: "a value of unknown origin", whole: true}}
 }
 
 // load finds the culprits of the value loaded from addr.
@@ -150,7 +150,7 @@ func (e *evaluator) load(addr ssa.Value) []culprit {
 		if p, ok := a.X.(*ssa.Parameter); ok {
 			name = p.Name() + "." + name
 		}
-		return []culprit{{what: name + " (a struct field)"}}
+		return []culprit{{what: name + " (a struct field)", whole: true}}
 	case *ssa.IndexAddr:
 		if p, ok := a.X.(*ssa.Parameter); ok {
 			return []culprit{{what: "an element of " + p.Name() + " (a " + kindOf(p.Type()) + " parameter)", param: p, elem: true, whole: true}}
@@ -158,9 +158,9 @@ func (e *evaluator) load(addr ssa.Value) []culprit {
 		if al, ok := arrayAlloc(a.X); ok {
 			return notWhole(e.stores(al))
 		}
-		return []culprit{{what: "a slice element"}}
+		return []culprit{{what: "a slice element", whole: true}}
 	case *ssa.Global:
-		return []culprit{{what: "the package variable " + a.Name()}}
+		return []culprit{{what: "the package variable " + a.Name(), whole: true}}
 	case *ssa.FreeVar:
 		if bs, ok := bindings(a); ok {
 			var out []culprit
@@ -169,9 +169,9 @@ func (e *evaluator) load(addr ssa.Value) []culprit {
 			}
 			return out
 		}
-		return []culprit{{what: a.Name() + " (a variable captured by a closure)"}}
+		return []culprit{{what: a.Name() + " (a variable captured by a closure)", whole: true}}
 	}
-	return []culprit{{what: "a value loaded through a pointer"}}
+	return []culprit{{what: "a value loaded through a pointer", whole: true}}
 }
 
 // stores finds the culprits of everything stored into a local variable,
@@ -285,7 +285,7 @@ func (e *evaluator) slice(v ssa.Value) []culprit {
 func (e *evaluator) call(c *ssa.CallCommon) []culprit {
 	fn := staticFunc(c)
 	if fn == nil {
-		return []culprit{{what: "the result of " + calleeName(c)}}
+		return []culprit{{what: "the result of " + calleeName(c), whole: true}}
 	}
 	pkg := ""
 	if fn.Pkg() != nil {
@@ -328,7 +328,7 @@ func (e *evaluator) call(c *ssa.CallCommon) []culprit {
 	if cs, ok := e.callSummary(c); ok {
 		return cs
 	}
-	return []culprit{{what: "the result of " + calleeName(c)}}
+	return []culprit{{what: "the result of " + calleeName(c), whole: true}}
 }
 
 // callSummary applies the summary of a function's first result: constant
@@ -401,7 +401,7 @@ func (e *evaluator) builder(recv ssa.Value) []culprit {
 	if a, ok := recv.(*ssa.Alloc); ok {
 		return e.stores(a)
 	}
-	return []culprit{{what: "the contents of a " + kindOf(recv.Type())}}
+	return []culprit{{what: "the contents of a " + kindOf(recv.Type()), whole: true}}
 }
 
 // builderWrites finds the culprits of one call that takes a builder.
