@@ -94,6 +94,9 @@ func (e *evaluator) value(v ssa.Value) []culprit {
 		if b, ok := v.X.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
 			return []culprit{{what: "a character made from an integer"}}
 		}
+		if _, ok := v.X.Type().Underlying().(*types.Slice); ok {
+			return e.byteSlice(v.X)
+		}
 		return e.value(v.X)
 	case *ssa.Slice:
 		if _, ok := v.X.Type().Underlying().(*types.Basic); ok {
@@ -103,7 +106,7 @@ func (e *evaluator) value(v ssa.Value) []culprit {
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
 			if isShqProducer(&call.Call) {
-				return nil
+				return e.shqAppendDst(&call.Call)
 			}
 			if cs, ok := e.callSummary(&call.Call); ok {
 				return cs
@@ -427,18 +430,67 @@ func (e *evaluator) builderWrites(call *ssa.Call) []culprit {
 }
 
 func (e *evaluator) byteSlice(v ssa.Value) []culprit {
-	if conv, ok := v.(*ssa.Convert); ok {
-		return e.value(conv.X)
+	if e.steps++; e.steps > maxSteps {
+		return []culprit{{what: "a value built in too many steps to follow", whole: true}}
 	}
-	if ex, ok := v.(*ssa.Extract); ok {
-		if call, ok := ex.Tuple.(*ssa.Call); ok && ex.Index == 0 && isShqProducer(&call.Call) {
+	switch v := v.(type) {
+	case *ssa.Convert:
+		return e.value(v.X)
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 && isShqProducer(&call.Call) {
+			return e.shqAppendDst(&call.Call)
+		}
+	case *ssa.Const:
+		if v.IsNil() {
 			return nil
 		}
+	case *ssa.MakeSlice:
+		return nil // zero bytes
+	case *ssa.Slice:
+		return e.byteSlice(v.X)
+	case *ssa.Alloc:
+		return e.stores(v)
+	case *ssa.Phi:
+		if e.seen[v] {
+			return nil
+		}
+		e.seen[v] = true
+		defer delete(e.seen, v)
+		var out []culprit
+		for _, ed := range v.Edges {
+			out = union(out, e.byteSlice(ed))
+		}
+		return out
+	case *ssa.Call:
+		if b, ok := v.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(v.Call.Args) == 2 {
+			more := v.Call.Args[1]
+			if bt, ok := more.Type().Underlying().(*types.Basic); ok && bt.Info()&types.IsString != 0 {
+				return notWhole(union(e.byteSlice(v.Call.Args[0]), e.value(more)))
+			}
+			return notWhole(union(e.byteSlice(v.Call.Args[0]), e.byteSlice(more)))
+		}
+		if fn := staticFunc(&v.Call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "bytes" && recvName(fn)+fn.Name() == "Buffer.Bytes" {
+			return notWhole(e.builder(v.Call.Args[0]))
+		}
 	}
-	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+	return []culprit{{what: "a byte slice of unknown origin", whole: true}}
+}
+
+// shqAppendDst returns the culprits of what an Append form of shq appends
+// to: the quoted part is safe, the slice before it is what it was.
+func (e *evaluator) shqAppendDst(c *ssa.CallCommon) []culprit {
+	fn := staticFunc(c)
+	if fn == nil || !strings.HasPrefix(fn.Name(), "Append") {
 		return nil
 	}
-	return []culprit{{what: "a byte slice of unknown origin"}}
+	for _, a := range c.Args {
+		if s, ok := a.Type().Underlying().(*types.Slice); ok {
+			if b, ok := s.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+				return notWhole(e.byteSlice(a))
+			}
+		}
+	}
+	return nil
 }
 
 func templateData(cs []culprit) []culprit {
