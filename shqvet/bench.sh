@@ -39,15 +39,16 @@ measure() {
 }
 
 run_target() {
-  local dir=$1 pkgs=$2
+  local dir=$1 pkgs=$2 list
+  read -r -a list <<<"$pkgs" # the patterns, one word each
   export GOCACHE="$work/cache-$target"
   # Compile every package and test variant the tools will load, so each
   # tool type-checks against the same cached export data.
-  (cd "$dir" && go list -test -deps -export $pkgs >/dev/null)
+  (cd "$dir" && go list -test -deps -export "${list[@]}" >/dev/null)
   cd "$dir"
-  measure "go vet $pkgs" go vet $pkgs
-  measure "go vet -vettool=shqvet $pkgs" go vet -vettool="$work/shqvet" $pkgs
-  measure "shqvet $pkgs" "$work/shqvet" $pkgs
+  measure "go vet $pkgs" go vet "${list[@]}"
+  measure "go vet -vettool=shqvet $pkgs" go vet -vettool="$work/shqvet" "${list[@]}"
+  measure "shqvet $pkgs" "$work/shqvet" "${list[@]}"
   cd - >/dev/null
 }
 
