@@ -1,0 +1,27 @@
+// Source: u-root/cpu, client/client.go (Cmd.Start), before commit 2ac2f2c
+// Label: vulnerable
+// Shape: arguments joined and formatted with %q (Go quoting) into the ssh session's command
+// A reduced excerpt written for this corpus that keeps the shape of the
+// project's code; it is not the project's code.
+package cpuquoted
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/crypto/ssh"
+)
+
+// Cmd is a command to run on a cpu server.
+type Cmd struct {
+	session *ssh.Session
+	Args    []string
+	port9p  uint16
+}
+
+// Start starts the remote command.
+func (c *Cmd) Start() error {
+	cmd := "cpud -remote"
+	cmd += fmt.Sprintf(" %q", strings.Join(c.Args, " "))
+	return c.session.Start(cmd)
+}
