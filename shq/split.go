@@ -34,7 +34,8 @@ import (
 // character with it, so that €\;id runs id there; and a quote, backslash,
 // blank or other syntax byte right after a byte pair [81-FE][30-39] or 8E
 // [A1-B0], which GB18030 and EUC-TW read as the start of a four-byte
-// character that swallows the next byte whatever it is.
+// character that swallows the next byte whatever it is, and such a pair at
+// the end of the line, where it would swallow whatever follows the line.
 //
 // An empty line, or one of blanks only, has no words.
 //
@@ -133,6 +134,11 @@ func (lx *lexer) lex(ends []int) ([]int, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if mbPrefix(s, len(s)) {
+		// Whatever comes after the line (a newline, the rest of a
+		// script) would be taken into the character.
+		return nil, lx.mbFail(len(s))
 	}
 	if inWord {
 		if err := lx.endWord(); err != nil {

@@ -31,6 +31,7 @@ var mbRefused = []struct {
 	// Any syntax byte after [81-FE][30-39] or 8E [A1-B0]: the start of a
 	// four-byte character, which takes in the next byte.
 	{"x \x810 y", 4, []string{localeGB18030}},
+	{"x \x810", 4, nil}, // at the end: what follows the line would be taken in
 	{"x \x810\ty", 4, []string{localeGB18030}},
 	{"x '\x810' y", 5, []string{localeGB18030}},
 	{"x \"\x810\" y", 5, []string{localeGB18030}},
@@ -57,7 +58,6 @@ var mbAccepted = []struct {
 	{"x '\x81\\'", []string{"x", "\x81\\"}},            // no escape in '…'
 	{"x \"\x81\\a\"", []string{"x", "\x81\\a"}},        // the backslash stays
 	{"x \\\x81 y", []string{"x", "\x81", "y"}},         // backslash before, not after
-	{"x \x810", []string{"x", "\x810"}},                // nothing follows
 	{"x \x810a y", []string{"x", "\x810a", "y"}},       // a literal byte after the pair
 	{"x \x8e\xb1 y", []string{"x", "\x8e\xb1", "y"}},   // B1 is past B0
 	{"x \xff0 y", []string{"x", "\xff0", "y"}},         // FF is past FE
