@@ -181,7 +181,7 @@ func TestShellMultibyteSweep(t *testing.T) {
 			}
 			t.Run("fish/fish", func(t *testing.T) {
 				sh := shelltest.FishShell(t)
-				check(t, sh, Fish, loc, fishCarries(t, sh, sample, shelltest.WithLocale(loc)))
+				check(t, sh, Fish, loc, fishCarries(t, sh, loc, sample))
 			})
 		})
 	}

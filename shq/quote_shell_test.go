@@ -91,7 +91,7 @@ func readBack(t *testing.T, sh shelltest.Shell, d Dialect, inputs []string, opts
 // words into text of the locale, where 0x81 0x5C is one character, and back.
 // Those inputs are left out for fish in that locale, and counted: that is
 // not a quoting fault.
-func fishCarries(t *testing.T, sh shelltest.Shell, inputs []string, opts ...shelltest.Option) []string {
+func fishCarries(t *testing.T, sh shelltest.Shell, loc string, inputs []string) []string {
 	t.Helper()
 	controls := make([]string, len(inputs))
 	for i, s := range inputs {
@@ -106,7 +106,7 @@ func fishCarries(t *testing.T, sh shelltest.Shell, inputs []string, opts ...shel
 		controls[i] = b.String()
 	}
 	lost := map[int]bool{}
-	for _, m := range sh.ReadBack(t, controls, inputs, opts...) {
+	for _, m := range sh.ReadBack(t, controls, inputs, shelltest.WithLocale(loc)) {
 		lost[m.Index] = true
 	}
 	var carried []string
@@ -116,7 +116,7 @@ func fishCarries(t *testing.T, sh shelltest.Shell, inputs []string, opts ...shel
 		}
 	}
 	if len(lost) > 0 {
-		t.Logf("fish loses %d of %d inputs however they are written (the escaped control fails too); left out", len(lost), len(inputs))
+		t.Logf("%s: fish loses %d of %d inputs however they are written (the escaped control fails too); left out", loc, len(lost), len(inputs))
 	}
 	return carried
 }
@@ -438,7 +438,7 @@ func TestShellMultibyte(t *testing.T) {
 			}
 			t.Run("fish/fish", func(t *testing.T) {
 				sh := shelltest.FishShell(t)
-				in := fishCarries(t, sh, inputs, shelltest.WithLocale(loc))
+				in := fishCarries(t, sh, loc, inputs)
 				readBack(t, sh, Fish, in, shelltest.WithLocale(loc))
 			})
 		})
