@@ -271,25 +271,25 @@ func ExampleArgError_check() {
 	// true
 }
 
-func ExampleErrEmpty() {
+func ExampleArgError_empty() {
 	_, err := shq.Command("aws", "s3", "ls").Arg("").Argv()
 	fmt.Println(errors.Is(err, shq.ErrEmpty))
 	// Output: true
 }
 
-func ExampleErrBlank() {
+func ExampleArgError_blank() {
 	_, err := shq.Command("aws", "s3", "ls").Arg("\u3000").Argv()
 	fmt.Println(errors.Is(err, shq.ErrBlank))
 	// Output: true
 }
 
-func ExampleErrOptionLike() {
+func ExampleArgError_optionLike() {
 	_, err := shq.Command("git", "clone").Arg("--upload-pack=touch /tmp/pwned").Argv()
 	fmt.Println(errors.Is(err, shq.ErrOptionLike))
 	// Output: true
 }
 
-func ExampleErrTooLong() {
+func ExampleArgError_tooLong() {
 	_, err := shq.Command("echo").Arg(strings.Repeat("x", 131072)).Argv()
 	fmt.Println(errors.Is(err, shq.ErrTooLong))
 	_, err = shq.Command("echo").Arg(strings.Repeat("x'", 30000)).Line()
@@ -299,7 +299,7 @@ func ExampleErrTooLong() {
 	// shq: line of 180005 bytes is longer than 131071 bytes
 }
 
-func ExampleErrFlag() {
+func ExampleArgError_flag() {
 	_, err := shq.Command("rm").EndOptions().Flag("--force", "x").Argv()
 	fmt.Println(errors.Is(err, shq.ErrFlag))
 	// Output: true

@@ -190,19 +190,19 @@ func ExampleSyntaxError_template() {
 	// template 12 unquoted operator or redirection true
 }
 
-func ExampleErrPlaceholder() {
+func ExampleSyntaxError_placeholder() {
 	_, err := shq.ParseTemplate("{tool} --help")
 	fmt.Println(errors.Is(err, shq.ErrPlaceholder))
 	// Output: true
 }
 
-func ExampleErrMissingValue() {
+func ExampleTemplate_Argv_missing() {
 	_, err := shq.MustParseTemplate("kill -s TERM {pid}").Argv(nil)
 	fmt.Println(errors.Is(err, shq.ErrMissingValue), err)
 	// Output: true shq: argument 3 (placeholder {pid}): no value for placeholder
 }
 
-func ExampleErrUnknownPlaceholder() {
+func ExampleTemplate_Argv_unknown() {
 	_, err := shq.MustParseTemplate("kill -s TERM {pid}").Argv(map[string]string{"pid": "42", "signal": "KILL"})
 	fmt.Println(errors.Is(err, shq.ErrUnknownPlaceholder))
 	// Output: true

@@ -218,31 +218,31 @@ func ExampleSyntaxError() {
 	// Output: split 3 unquoted glob character true
 }
 
-func ExampleErrNUL() {
+func ExampleQuoteError_nul() {
 	_, err := shq.Quote("\x00")
 	fmt.Println(errors.Is(err, shq.ErrNUL))
 	// Output: true
 }
 
-func ExampleErrKeyword() {
+func ExampleQuoteError_keyword() {
 	_, err := shq.Fish.Join("if", "true")
 	fmt.Println(err)
 	// Output: shq: argument 0, byte 0: keyword in command position stays a keyword when quoted
 }
 
-func ExampleErrDialect() {
+func ExampleDialect_invalid() {
 	_, err := shq.Dialect(-1).Quote("x")
 	fmt.Println(errors.Is(err, shq.ErrDialect), err)
 	// Output: true shq: Dialect(-1) is not a dialect
 }
 
-func ExampleErrNotLiteral() {
+func ExampleSyntaxError_notLiteral() {
 	_, err := shq.Split("echo ~")
 	fmt.Println(errors.Is(err, shq.ErrNotLiteral))
 	// Output: true
 }
 
-func ExampleErrUnterminated() {
+func ExampleSyntaxError_unterminated() {
 	_, err := shq.Split("echo 'oops")
 	fmt.Println(errors.Is(err, shq.ErrUnterminated), err)
 	// Output: true shq: split: byte 5: single quote is never closed
