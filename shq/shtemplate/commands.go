@@ -13,7 +13,7 @@ func (c *classifier) call(src string, s *syntax.Stmt, ce *syntax.CallExpr, outer
 	if len(ce.Args) == 0 {
 		return
 	}
-	if len(ce.Args) == 1 && len(ce.Assigns) == 0 && len(s.Redirs) == 0 && !s.Negated && !s.Background && !s.Coprocess {
+	if c.inPipe == 0 && len(ce.Args) == 1 && len(ce.Assigns) == 0 && len(s.Redirs) == 0 && !s.Negated && !s.Background && !s.Coprocess {
 		w := ce.Args[0]
 		if l, ok := w.Lit(), len(w.Parts) == 1; ok && len(l) == markerLen {
 			if o, ok := markerAt(l, 0); ok {
@@ -145,7 +145,7 @@ func (c *classifier) declWord(src string, w *syntax.Word, outer []layer) {
 	if len(w.Parts) > 0 {
 		if l, ok := w.Parts[0].(*syntax.Lit); ok {
 			if i := strings.IndexByte(l.Value, '='); i > 0 && validName(l.Value[:i]) {
-				c.word(src, w, role{name: "assignment value", assign: true}, outer)
+				c.word(src, w, role{name: "assignment value", assign: true, prefix: true}, outer)
 				return
 			}
 		}
@@ -223,7 +223,7 @@ func (c *classifier) wrapper(src string, ws []*syntax.Word, outer []layer, depth
 		}
 		if assigns {
 			if j := strings.IndexByte(s, '='); j > 0 && validName(s[:j]) {
-				c.word(src, ws[i], role{name: "assignment value", assign: true}, outer)
+				c.word(src, ws[i], role{name: "assignment value", assign: true, prefix: true}, outer)
 				i++
 				continue
 			}
@@ -280,8 +280,7 @@ func (c *classifier) shell(src string, ws []*syntax.Word, outer []layer, depth i
 	for ; i < len(ws); i++ {
 		s, ok := literal(ws[i])
 		if !ok {
-			c.refuseWords(src, ws[i:], "argument of a shell after a word that is not literal")
-			return
+			break // the script or the script file
 		}
 		if s == "--" || s == "-" {
 			i++

@@ -21,6 +21,7 @@ type role struct {
 	force     bool // quote even a value that needs no quoting
 	list      bool // a []string may give several words
 	assign    bool // an assignment value: no option check
+	prefix    bool // NAME= comes first in the word (export, env)
 	validator bool // needs a check (redirection target)
 	test      bool // argument of test or [
 }
@@ -32,6 +33,9 @@ type classifier struct {
 	a   *analysis
 	v   *variant
 	ctx []*result
+	// inPipe is set while classifying the commands of && || and |, where
+	// an action alone is not a whole command of the script.
+	inPipe int
 }
 
 func (c *classifier) set(occ int, r *result) {
@@ -94,8 +98,10 @@ func (c *classifier) stmt(src string, s *syntax.Stmt, outer []layer, depth int) 
 	case *syntax.CallExpr:
 		c.call(src, s, x, outer, depth)
 	case *syntax.BinaryCmd:
+		c.inPipe++
 		c.stmt(src, x.X, outer, depth)
 		c.stmt(src, x.Y, outer, depth)
+		c.inPipe--
 	case *syntax.Block:
 		c.stmts(src, x.Stmts, outer, depth)
 	case *syntax.Subshell:
@@ -287,6 +293,11 @@ func (c *classifier) word(src string, w *syntax.Word, r role, outer []layer) {
 		return
 	}
 	dec, _ := decode(w)
+	if r.prefix {
+		if i := strings.IndexByte(dec, '='); i >= 0 {
+			dec = dec[i+1:]
+		}
+	}
 	mk := func(k kind, name string, o int) layer {
 		m := marker(o)
 		ly := layer{kind: k, name: name, force: r.force, assign: r.assign, validator: r.validator, test: r.test}

@@ -44,7 +44,8 @@ var (
 	ErrTrusted = errors.New("only a TrustedScript goes here, and a TrustedScript only goes here")
 
 	// ErrDelimiter reports a here-document value that holds a line equal
-	// to the here-document's delimiter.
+	// to the here-document's delimiter, or, after <<-, a line starting
+	// with a tab (which the shell would strip).
 	ErrDelimiter = errors.New("value holds a line equal to the here-document delimiter")
 
 	// ErrMultibyte reports a here-document value with a byte sequence that

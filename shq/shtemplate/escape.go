@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -48,11 +49,11 @@ const (
 // A layer is one level of a context: the innermost is where the value is,
 // the others (embed) the words of sh -c around it.
 type layer struct {
-	kind  kind
-	name  string
-	embed bool
+	kind                                                       kind
+	name                                                       string
+	embed                                                      bool
 	whole, start, option, force, list, assign, validator, test bool
-	bash  bool // kStatement, kScript: parse a TrustedScript as bash
+	bash                                                       bool // kStatement, kScript: parse a TrustedScript as bash
 	// Here-documents.
 	delim, before, after string
 	dash, known          bool
@@ -320,6 +321,11 @@ func heredocEscape(s string) string {
 // here-document early or hide a syntax byte in a multi-byte character.
 func (a *action) heredocCheck(s, w string) error {
 	in := a.layers[0]
+	if !utf8.ValidString(s) {
+		// ksh93 drops a here-document with invalid UTF-8 under a UTF-8
+		// locale (and crashes on one inside $(…)).
+		return a.errorf(ErrMultibyte, "a here-document value must be valid UTF-8")
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if in.kind == kHeredoc && (c == '$' || c == '`' || c == '\\') && i > 0 && s[i-1] >= 0x80 {
@@ -331,6 +337,9 @@ func (a *action) heredocCheck(s, w string) error {
 	}
 	if n := len(s); n >= 2 && hazardPair(s[n-2], s[n-1]) {
 		return a.errorf(ErrMultibyte, "")
+	}
+	if in.dash && (strings.Contains(w, "\n\t") || strings.TrimLeft(in.before, "\t") == "" && strings.HasPrefix(w, "\t")) {
+		return a.errorf(ErrDelimiter, "a line of the value starts with a tab, which <<- strips")
 	}
 	eq := func(line string) bool {
 		if in.dash {
