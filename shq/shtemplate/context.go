@@ -36,6 +36,10 @@ type classifier struct {
 	// inPipe is set while classifying the commands of && || and |, where
 	// an action alone is not a whole command of the script.
 	inPipe int
+	// inSubst is set inside $(…) and <(…): posh and ksh93 misread a
+	// here-document there (a quote or a trailing backslash in its body
+	// breaks the substitution), so no value goes into one.
+	inSubst int
 }
 
 func (c *classifier) set(occ int, r *result) {
@@ -174,6 +178,10 @@ func (c *classifier) redirect(src string, r *syntax.Redirect, outer []layer) {
 
 func (c *classifier) heredoc(src string, r *syntax.Redirect, outer []layer) {
 	delim, lit := decode(r.Word)
+	if c.inSubst > 0 {
+		c.refuseNode(src, r.Hdoc, "here-document inside $(…)")
+		return
+	}
 	if !lit {
 		c.refuseNode(src, r.Hdoc, "here-document with a delimiter that is not literal")
 		return
@@ -363,9 +371,13 @@ func (c *classifier) part(src string, p syntax.WordPart, outer []layer) {
 			c.refuseNode(src, x, "inside `…`")
 			return
 		}
+		c.inSubst++
 		c.stmts(src, x.Stmts, outer, 0)
+		c.inSubst--
 	case *syntax.ProcSubst:
+		c.inSubst++
 		c.stmts(src, x.Stmts, outer, 0)
+		c.inSubst--
 	case *syntax.ParamExp:
 		c.refuseNode(src, x, "parameter expansion")
 	case *syntax.ArithmExp:

@@ -186,11 +186,7 @@ func (a *action) escape(v any) (string, error) {
 		if _, err := syntax.NewParser(syntax.Variant(lang)).Parse(strings.NewReader(ts.text), ""); err != nil {
 			return "", a.errorf(ErrSyntax, "the TrustedScript does not parse")
 		}
-		out := ts.text
-		if in.kind == kStatement && !strings.HasSuffix(out, "\n") {
-			out += "\n"
-		}
-		return a.outer(out)
+		return a.outer(ts.text)
 	}
 	if in.kind == kStatement || in.kind == kScript {
 		return "", a.errorf(ErrTrusted, "build the script with UncheckedScript")
@@ -233,10 +229,11 @@ func (a *action) outer(s string) (string, error) {
 		if err != nil {
 			return "", a.errorf(err, "")
 		}
-		switch ly.kind {
-		case kDouble:
+		switch {
+		case rawOK(s, ly.kind):
+		case ly.kind == kDouble:
 			s = `"` + q + `"`
-		case kSingle:
+		case ly.kind == kSingle:
 			s = "'" + q + "'"
 		default:
 			s = q
@@ -285,6 +282,9 @@ func (a *action) one(s string) (string, error) {
 		}
 		return w, nil
 	}
+	if rawOK(s, in.kind) {
+		return s, nil
+	}
 	q, err := shq.Quote(s)
 	if err != nil {
 		return "", a.errorf(err, "")
@@ -299,6 +299,26 @@ func (a *action) one(s string) (string, error) {
 		return "'" + s + "'", nil
 	}
 	return q, nil
+}
+
+// rawOK reports whether s may be written as it is inside the author's
+// double or single quotes: ASCII only (no byte a multi-byte locale could
+// join with the closing quote), with no byte that is special there (and
+// no '!', which an interactive bash expands inside double quotes).
+func rawOK(s string, k kind) bool {
+	if k != kDouble && k != kSingle {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == 0 {
+			return false
+		}
+		if k == kSingle && c == '\'' || k == kDouble && (c == '"' || c == '$' || c == '`' || c == '\\' || c == '!') {
+			return false
+		}
+	}
+	return true
 }
 
 // heredocEscape puts a backslash before each byte that is special in the

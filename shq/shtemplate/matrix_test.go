@@ -2,11 +2,9 @@ package shtemplate
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -107,10 +105,10 @@ var posixCases = []tcase{
 	{name: "for", tpl: "for f in {{.}}; do printargs \"$f\"; done\n", want: one("", ""), refuse: wordRefusal(false)},
 	{name: "case-word", tpl: "y={{.}}; case {{.}} in \"$y\") printargs yes;; *) printargs no;; esac\n", want: fixed("yes"), refuse: wordRefusal(false)},
 	{name: "case-pattern", tpl: "y={{.}}; case \"$y\" in {{.}}) printargs yes;; *) printargs no;; esac; case \"z$y\" in {{.}}) printargs bad;; *) printargs ok;; esac\n", want: fixed("yes", "ok"), refuse: wordRefusal(false)},
-	{name: "heredoc-quoted", tpl: "x=$(cat <<'EOF'\n{{.}}.\nEOF\n)\nprintargs \"${x%.}\"\n", want: one("", ""), refuse: noRefusal, may: heredocMay("", ".", false)},
-	{name: "heredoc-quoted-line", tpl: "x=$(cat <<'EOF'\n{{.}}\nEOF\n)\nprintargs \"$x\"\n", want: func(v string) [][]string { return [][]string{{strings.TrimRight(v, "\n")}} }, refuse: noRefusal, may: heredocMay("", "", false)},
-	{name: "heredoc-unquoted", tpl: "x=$(cat <<EOF\n[{{.}}]\nEOF\n)\nprintargs \"$x\"\n", want: one("[", "]"), refuse: noRefusal, may: heredocMay("[", "]", false)},
-	{name: "heredoc-dash", tpl: "x=$(cat <<-EOF\n\t{{.}}.\n\tEOF\n)\nprintargs \"${x%.}\"\n", want: one("", ""), refuse: noRefusal, may: heredocMay("\t", ".", true)},
+	{name: "heredoc-quoted", tpl: "cat > hd <<'EOF'\n{{.}}.\nEOF\nx=$(cat hd)\nprintargs \"${x%.}\"\n", want: one("", ""), refuse: noRefusal, may: heredocMay("", ".", false)},
+	{name: "heredoc-quoted-line", tpl: "cat > hd <<'EOF'\n{{.}}\nEOF\nx=$(cat hd; echo .)\nprintargs \"${x%?.}\"\n", want: one("", ""), refuse: noRefusal, may: heredocMay("", "", false)},
+	{name: "heredoc-unquoted", tpl: "cat > hd <<EOF\n[{{.}}]\nEOF\nx=$(cat hd)\nprintargs \"$x\"\n", want: one("[", "]"), refuse: noRefusal, may: heredocMay("[", "]", false)},
+	{name: "heredoc-dash", tpl: "cat > hd <<-EOF\n\t{{.}}.\n\tEOF\nx=$(cat hd)\nprintargs \"${x%.}\"\n", want: one("", ""), refuse: noRefusal, may: heredocMay("\t", ".", true)},
 	{name: "sh-c-single", tpl: "sh -c 'printargs {{.}}'\n", want: one("", ""), refuse: wordRefusal(true)},
 	{name: "sh-c-double", tpl: "sh -c \"printargs {{.}}\"\n", want: one("", ""), refuse: wordRefusal(true)},
 	{name: "sh-c-part", tpl: "sh -c 'printargs \"x{{.}}y\"'\n", want: one("x", "y"), refuse: noRefusal},
@@ -190,11 +188,17 @@ func render(t *testing.T, cases []tcase) []job {
 // calls of each; a batch that is not exactly what its jobs must make is
 // run again job by job to name the failing one. It returns the number of
 // (job, shell) runs checked.
-func runJobs(t *testing.T, shells []shelltest.Shell, jobs []job, dir string) int64 {
-	var checked atomic.Int64
+func runJobs(t *testing.T, shells []shelltest.Shell, jobs []job) {
 	for _, sh := range shells {
 		t.Run(sh.Name, func(t *testing.T) {
 			t.Parallel()
+			// Each shell has its own directory: the scripts write files.
+			dir := shelltest.Seed(t)
+			defer func() {
+				if _, err := os.Stat(filepath.Join(dir, "CANARY")); err == nil {
+					t.Errorf("a value ran a command: CANARY exists")
+				}
+			}()
 			var mine []job
 			for _, j := range jobs {
 				if sh.Family == "yash" && !utf8.ValidString(j.script) {
@@ -209,41 +213,27 @@ func runJobs(t *testing.T, shells []shelltest.Shell, jobs []job, dir string) int
 					hi++
 				}
 				runBatch(t, sh, mine[lo:hi], dir)
-				checked.Add(int64(hi - lo))
 				lo = hi
 			}
+			runs.Add(int64(len(mine)))
 		})
 	}
-	t.Cleanup(func() {}) // keep t alive until the parallel subtests end
-	return -1
 }
 
+// runs counts the (script, shell) runs checked.
+var runs atomic.Int64
+
 func runBatch(t *testing.T, sh shelltest.Shell, jobs []job, dir string) {
+	// The batch is trusted only if it made exactly the calls of its jobs,
+	// in order, and nothing else; otherwise each job runs on its own.
 	var b strings.Builder
-	for i, j := range jobs {
-		fmt.Fprintf(&b, "printargs JOB_%d\n%s", i, j.script)
+	var want [][]string
+	for _, j := range jobs {
+		b.WriteString(j.script)
+		want = append(want, j.want...)
 	}
-	r := sh.Run(t, b.String(), shelltest.WithDir(dir))
-	if r.OK() {
-		k := 0
-		ok := true
-		for i, j := range jobs {
-			if k >= len(r.Calls) || !slices.Equal(r.Calls[k], []string{"JOB_" + strconv.Itoa(i)}) {
-				ok = false
-				break
-			}
-			k++
-			for _, w := range j.want {
-				if k >= len(r.Calls) || !slices.Equal(r.Calls[k], w) {
-					ok = false
-					break
-				}
-				k++
-			}
-		}
-		if ok && k == len(r.Calls) {
-			return
-		}
+	if r := sh.Run(t, b.String(), shelltest.WithDir(dir)); r.OK() && equalCalls(r.Calls, want) {
+		return
 	}
 	for _, j := range jobs {
 		r := sh.Run(t, j.script, shelltest.WithDir(dir), shelltest.WithTimeout(5*time.Second))
@@ -257,6 +247,14 @@ func equalCalls(a, b [][]string) bool {
 	return slices.EqualFunc(a, b, func(x, y []string) bool { return slices.Equal(x, y) })
 }
 
+// matrixShells is one configuration of each shell family of the POSIX
+// matrix: bash, dash, zsh, mksh, ksh93, yash, posh and busybox ash. (The
+// option variants of bash and zsh are left out to keep the run short: the
+// values are written with shq.Quote, whose own tests cover them.)
+func matrixShells(t *testing.T) []shelltest.Shell {
+	return shelltest.ShellsNamed(t, "bash", "dash", "zsh", "mksh", "ksh93", "yash", "posh", "busybox-ash")
+}
+
 // TestShells runs every matrix template with every hazard value in every
 // shell of the POSIX matrix (the bash templates in bash), and checks that
 // each value arrived byte for byte in its place, that nothing else ran,
@@ -265,16 +263,13 @@ func TestShells(t *testing.T) {
 	if testing.Short() {
 		t.Skip("real shells: skipped under -short")
 	}
-	dir := shelltest.Seed(t)
+	runs.Store(0)
 	pj := render(t, posixCases)
 	bj := render(t, bashCases)
-	t.Run("posix", func(t *testing.T) { runJobs(t, shelltest.POSIXShells(t), pj, dir) })
+	t.Run("posix", func(t *testing.T) { runJobs(t, matrixShells(t), pj) })
 	t.Run("bash", func(t *testing.T) {
-		runJobs(t, shelltest.ShellsNamed(t, "bash", "bash-extglob", "bash-failglob"), bj, dir)
+		runJobs(t, shelltest.ShellsNamed(t, "bash", "bash-failglob"), bj)
 	})
-	if _, err := os.Stat(filepath.Join(dir, "CANARY")); err == nil {
-		t.Errorf("a value ran a command: CANARY exists")
-	}
-	t.Logf("posix: %d templates × %d values = %d scripts (%d refused as documented) × %d shells; bash: %d templates, %d scripts × 3 shells",
-		len(posixCases), len(hazards), len(pj), len(posixCases)*len(hazards)-len(pj), len(shelltest.POSIXShells(t)), len(bashCases), len(bj))
+	t.Logf("posix: %d templates × %d values = %d scripts (%d refused as documented) × %d shells; bash: %d templates, %d scripts × 2 shells; %d runs checked",
+		len(posixCases), len(hazards), len(pj), len(posixCases)*len(hazards)-len(pj), len(matrixShells(t)), len(bashCases), len(bj), runs.Load())
 }
