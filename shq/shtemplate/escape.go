@@ -172,6 +172,13 @@ func (a *action) rewrite(n *parse.ActionNode) {
 // returns it written for its context.
 func (a *action) escape(v any) (string, error) {
 	in := a.layers[0]
+	if s, ok := v.(string); ok && in.kind != kStatement && in.kind != kScript {
+		out, err := a.one(s)
+		if err != nil || len(a.layers) == 1 {
+			return out, err
+		}
+		return a.outer(out)
+	}
 	if ts, ok := v.(TrustedScript); ok {
 		if in.kind != kStatement && in.kind != kScript {
 			return "", a.errorf(ErrTrusted, "a TrustedScript goes only alone as a command or as the whole script of sh -c")
