@@ -316,10 +316,9 @@ func typeName(n syntax.Node) string {
 
 // renderer renders one variant.
 type renderer struct {
-	a     *analysis
-	v     *variant
-	buf   []byte
-	depth int
+	a   *analysis
+	v   *variant
+	buf []byte
 }
 
 func (r *renderer) list(tr *parse.Tree, l *parse.ListNode, calls []string) error {

@@ -247,6 +247,50 @@ func equalCalls(a, b [][]string) bool {
 	return slices.EqualFunc(a, b, func(x, y []string) bool { return slices.Equal(x, y) })
 }
 
+// TestShellsList renders the templates where a []string gives one word
+// per element with the whole hazard corpus as one list (less the values
+// each must refuse), and runs them in every shell.
+func TestShellsList(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real shells: skipped under -short")
+	}
+	var jobs []job
+	for _, tc := range []struct {
+		tpl    string
+		option bool
+		want   func([]string) [][]string
+	}{
+		{"printargs -- {{.}}\n", false, func(vs []string) [][]string { return [][]string{append([]string{"--"}, vs...)} }},
+		{"for f in {{.}}; do printargs \"$f\"; done\n", false, func(vs []string) [][]string {
+			var out [][]string
+			for _, v := range vs {
+				out = append(out, []string{v})
+			}
+			return out
+		}},
+		{"sh -c 'printargs {{.}}'\n", true, func(vs []string) [][]string { return [][]string{vs} }},
+		{"sh -c 'printargs \"$@\"' sh {{.}}\n", false, func(vs []string) [][]string { return [][]string{vs} }},
+	} {
+		var vs []string
+		for _, h := range hazards {
+			if wordRefusal(tc.option)(h.s) == nil && utf8.ValidString(h.s) {
+				vs = append(vs, h.s)
+			}
+		}
+		tm := Must(New("list").Parse(tc.tpl))
+		var b strings.Builder
+		if err := tm.Execute(&b, vs); err != nil {
+			t.Fatalf("%q: %v", tc.tpl, err)
+		}
+		jobs = append(jobs, job{tc: &tcase{name: tc.tpl}, value: "(list)", script: b.String(), want: tc.want(vs)})
+		// A list with one refused element is refused whole.
+		if err := tm.Execute(&b, append(vs, "")); !errors.Is(err, shq.ErrEmpty) {
+			t.Errorf("%q: list with an empty element: %v", tc.tpl, err)
+		}
+	}
+	runJobs(t, matrixShells(t), jobs)
+}
+
 // matrixShells is one configuration of each shell family of the POSIX
 // matrix: bash, dash, zsh, mksh, ksh93, yash, posh and busybox ash. (The
 // option variants of bash and zsh are left out to keep the run short: the
