@@ -26,6 +26,109 @@ func (c *classifier) call(src string, s *syntax.Stmt, ce *syntax.CallExpr, outer
 	c.command(src, ce.Args, outer, depth)
 }
 
+// shells are the programs read as POSIX or bash scripts.
+var shells = set("sh", "bash", "rbash", "dash", "ksh", "ksh93", "mksh", "zsh", "ash", "yash", "posh")
+
+// readsScript reports whether the command line args, through the wrappers
+// the package knows, runs a program that reads its standard input as a
+// script: a shell without -c, ssh (the remote shell), eval-like commands,
+// or a program whose name is not literal.
+func readsScript(args []*syntax.Word) bool {
+	for depth := 0; len(args) > 0 && depth < 8; depth++ {
+		name, ok := literal(args[0])
+		if !ok {
+			return true
+		}
+		base := name[strings.LastIndexByte(name, '/')+1:]
+		rest := args[1:]
+		switch {
+		case shells[base]:
+			for _, w := range rest {
+				s, ok := literal(w)
+				if !ok || s == "" || (s[0] != '-' && s[0] != '+') {
+					return true // a script file, or stdin
+				}
+				if s[0] == '-' && s[1:] != "-" && strings.IndexByte(s, 'c') > 0 {
+					return false
+				}
+			}
+			return true
+		case base == "busybox" && len(rest) > 0:
+			args = rest
+			continue
+		case base == "ssh", base == "su", base == "source", base == ".", base == "eval":
+			return true
+		case base == "sudo" || base == "doas" || base == "env" || base == "nohup" || base == "setsid" ||
+			base == "nice" || base == "exec" || base == "stdbuf" || base == "chroot" || base == "time" ||
+			base == "command" || base == "xargs" || base == "timeout":
+			// Skip the wrapper's options and assignments (and timeout's
+			// duration, chroot's directory) to find its command.
+			withArg := wrapOpts[base]
+			switch base {
+			case "sudo", "doas":
+				withArg = sudoOpts
+			case "env":
+				withArg = envOpts
+			case "xargs":
+				withArg = xargsOpts
+			}
+			i := 0
+			for i < len(rest) {
+				s, ok := literal(rest[i])
+				if !ok {
+					return true
+				}
+				if s == "--" {
+					i++
+					break
+				}
+				if strings.HasPrefix(s, "-") {
+					if withArg[s] {
+						i++
+					}
+					i++
+					continue
+				}
+				if strings.Contains(s, "=") {
+					i++
+					continue
+				}
+				break
+			}
+			if (base == "timeout" || base == "chroot") && i < len(rest) {
+				i++
+			}
+			args = rest[i:]
+		case (base == "docker" || base == "podman" || base == "kubectl") && len(rest) > 0:
+			for i, w := range rest {
+				if s, ok := literal(w); ok && s == "--" {
+					args = rest[i+1:]
+					break
+				}
+				if i == len(rest)-1 {
+					// docker exec [opts] box CMD: take the words after
+					// the first two that are not options.
+					n := 0
+					for j, w := range rest {
+						if s, ok := literal(w); ok && !strings.HasPrefix(s, "-") {
+							if n++; n == 3 {
+								args = rest[j:]
+								break
+							}
+						}
+					}
+					if n < 3 {
+						return false
+					}
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // refuseWords refuses the markers in ws.
 func (c *classifier) refuseWords(src string, ws []*syntax.Word, what string) {
 	for _, w := range ws {
@@ -60,6 +163,9 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 	switch base {
 	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel":
 		c.refuseWords(src, rest, "argument of "+base)
+	case "[[", "function", "select", "coproc":
+		// Parsed as a plain command in POSIX sh, read as a keyword by bash.
+		c.refuseWords(src, rest, "bash syntax in a POSIX template (use Dialect(shq.Bash))")
 	case "ssh":
 		// TODO: the remote part of ssh host CMD is read by the remote
 		// user's login shell; it needs a Login dialect of package shq.

@@ -1,6 +1,7 @@
 package shtemplate
 
 import (
+	"reflect"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -66,7 +67,7 @@ func (c *classifier) refuseText(s, what string) {
 
 // refuseNode refuses every marker in the source of n.
 func (c *classifier) refuseNode(src string, n syntax.Node, what string) {
-	if n == nil || !n.Pos().IsValid() {
+	if n == nil || reflect.ValueOf(n).IsNil() || !n.Pos().IsValid() {
 		return
 	}
 	lo, hi := int(n.Pos().Offset()), int(n.End().Offset())
@@ -94,6 +95,15 @@ func (c *classifier) stmt(src string, s *syntax.Stmt, outer []layer, depth int) 
 	for _, cm := range s.Comments {
 		c.refuseText(cm.Text, "comment")
 	}
+	if ce, ok := s.Cmd.(*syntax.CallExpr); ok && readsScript(ce.Args) {
+		// The here-document or here-string is a script to it.
+		for _, r := range s.Redirs {
+			if r.Op == syntax.Hdoc || r.Op == syntax.DashHdoc || r.Op == syntax.WordHdoc {
+				c.refuseNode(src, r.Hdoc, "here-document read by a shell as a script")
+				c.refuseNode(src, r.Word, "here-string read by a shell as a script")
+			}
+		}
+	}
 	for _, r := range s.Redirs {
 		c.redirect(src, r, outer)
 	}
@@ -102,6 +112,19 @@ func (c *classifier) stmt(src string, s *syntax.Stmt, outer []layer, depth int) 
 	case *syntax.CallExpr:
 		c.call(src, s, x, outer, depth)
 	case *syntax.BinaryCmd:
+		if x.Op == syntax.Pipe || x.Op == syntax.PipeAll {
+			// What an earlier stage writes may reach a later stage that
+			// reads its standard input as a script (… | sh).
+			stages := pipeStages(s, nil)
+			for i := range stages {
+				for _, later := range stages[i+1:] {
+					if ce, ok := later.Cmd.(*syntax.CallExpr); ok && readsScript(ce.Args) {
+						c.refuseNode(src, stages[i], "output piped into a shell that reads it as a script")
+						break
+					}
+				}
+			}
+		}
 		c.inPipe++
 		c.stmt(src, x.X, outer, depth)
 		c.stmt(src, x.Y, outer, depth)
@@ -160,6 +183,14 @@ func (c *classifier) stmt(src string, s *syntax.Stmt, outer []layer, depth int) 
 	default:
 		c.refuseNode(src, x, "unknown context")
 	}
+}
+
+// pipeStages lists the stages of the pipeline s, in order.
+func pipeStages(s *syntax.Stmt, out []*syntax.Stmt) []*syntax.Stmt {
+	if b, ok := s.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) {
+		return pipeStages(b.Y, pipeStages(b.X, out))
+	}
+	return append(out, s)
 }
 
 func (c *classifier) redirect(src string, r *syntax.Redirect, outer []layer) {
