@@ -163,6 +163,8 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 	switch base {
 	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel":
 		c.refuseWords(src, rest, "argument of "+base)
+	case "awk", "gawk", "mawk", "nawk", "busybox-awk", "sed", "gsed", "perl", "ruby", "node", "nodejs", "python", "python2", "python3", "php", "lua", "tclsh", "Rscript":
+		c.interpreter(src, base, rest, outer)
 	case "[[", "function", "select", "coproc":
 		// Parsed as a plain command in POSIX sh, read as a keyword by bash.
 		c.refuseWords(src, rest, "bash syntax in a POSIX template (use Dialect(shq.Bash))")
@@ -242,6 +244,75 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		}
 	default:
 		c.args(src, rest, argRole, outer)
+	}
+}
+
+// interpreters: the options whose argument is program text, the options
+// that take another argument, and whether the first operand is the
+// program when no program option was given.
+var interpreters = map[string]struct {
+	code, withArg map[string]bool
+	firstOperand  bool
+}{
+	"awk":     {set("-e", "--source"), set("-F", "-v", "-f", "--field-separator", "--assign", "--file"), true},
+	"sed":     {set("-e", "--expression"), set("-f", "--file", "-l", "--line-length"), true},
+	"perl":    {set("-e", "-E"), set("-I", "-M", "-m"), true},
+	"ruby":    {set("-e"), set("-I", "-r"), true},
+	"node":    {set("-e", "-p", "--eval", "--print"), set("-r", "--require"), false},
+	"python":  {set("-c"), set("-m", "-W", "-X"), false},
+	"php":     {set("-r"), set("-f", "-d", "-c"), false},
+	"lua":     {set("-e"), set("-l"), false},
+	"tclsh":   {nil, nil, false},
+	"Rscript": {set("-e"), nil, false},
+}
+
+// interpreter classifies the arguments of a program that runs program
+// text given on its command line (awk, sed, perl -e, python -c …): a value
+// there is code in another language, quoted for the shell only, so it is
+// refused; its other arguments are plain arguments.
+func (c *classifier) interpreter(src, name string, ws []*syntax.Word, outer []layer) {
+	key := name
+	switch name {
+	case "gawk", "mawk", "nawk", "busybox-awk":
+		key = "awk"
+	case "gsed":
+		key = "sed"
+	case "nodejs":
+		key = "node"
+	case "python2", "python3":
+		key = "python"
+	}
+	in := interpreters[key]
+	what := "program text of " + name
+	sawCode, dashdash := false, false
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		switch {
+		case !ok || dashdash || !strings.HasPrefix(s, "-") || s == "-":
+			if in.firstOperand && !sawCode {
+				c.refuseNode(src, ws[i], what)
+				sawCode = true
+				continue
+			}
+			c.word(src, ws[i], role{name: "argument", list: true}, outer)
+		case s == "--":
+			dashdash = true
+		case in.code[s] && i+1 < len(ws):
+			c.refuseNode(src, ws[i+1], what)
+			sawCode = true
+			i++
+		case in.withArg[s] && i+1 < len(ws):
+			if s == "-f" || s == "--file" {
+				sawCode = true // the program is in a file
+			}
+			c.word(src, ws[i+1], argRole, outer)
+			i++
+		default:
+			c.refuseNode(src, ws[i], "option of "+name)
+			if key == "python" && s == "-" {
+				sawCode = true
+			}
+		}
 	}
 }
 

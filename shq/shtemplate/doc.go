@@ -53,7 +53,15 @@
 // body), an expansion inside a here-document, a redirection target without
 // a validator, a nested script with an expansion in it, an action right
 // after a backslash or after a partial multi-byte character, and any place
-// the package does not know. Where the branches of {{if}}, {{with}} or
+// the package does not know. A value is refused, too, where a program
+// would read it as code: a here-document or here-string given to a shell
+// that reads its standard input (sh, bash -s, ssh host, docker exec box
+// sh), anything written into a pipeline that ends in such a shell
+// (echo {{.x}} | sh), and the program text of awk, sed, perl -e, ruby -e,
+// node -e, python -c, php -r and lua -e (quoting for the shell does not
+// make a value safe in another language). [[, function, select and coproc
+// in a POSIX template are refused: bash would read them as keywords.
+// Where the branches of {{if}}, {{with}} or
 // {{range}} would leave the script in different states, or an action
 // would land in different contexts, Parse fails too: each branch is
 // flipped in turn, every rendering must parse, each action must keep its
@@ -97,4 +105,10 @@
 // Values are quoted with POSIX quoting for bash scripts too: it is what a
 // shell reading a script needs, and bash reads it the same way. Errors
 // never hold any part of a value.
+//
+// The package escapes each value where it lands; it does not follow
+// variables. X={{.x}} is safe, and so is "$X" afterwards, but a script
+// that runs eval "$X" or sh -c "$1" runs the value, as it would any data.
+// A script of zsh -c or ksh -c is parsed as POSIX sh, and one of su -c as
+// the target user's shell is taken to be POSIX.
 package shtemplate

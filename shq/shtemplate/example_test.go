@@ -50,10 +50,10 @@ func ExampleTemplate_Execute_doubleQuotes() {
 
 // Inside the author's single quotes the same happens with single quotes.
 func ExampleTemplate_Execute_singleQuotes() {
-	t := shtemplate.Must(shtemplate.New("awk").Parse(`awk '{ print "{{.}}" $1 }' data.txt` + "\n"))
-	run(t, "it's")
+	t := shtemplate.Must(shtemplate.New("note").Parse(`git commit -m 'Deploy {{.}} (automated)'` + "\n"))
+	run(t, "it's v2")
 	// Output:
-	// awk '{ print "''it'"'"'s''" $1 }' data.txt
+	// git commit -m 'Deploy ''it'"'"'s v2'' (automated)'
 }
 
 // An assignment value.
