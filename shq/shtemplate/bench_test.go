@@ -2,8 +2,11 @@ package shtemplate
 
 import (
 	"io"
+	"strings"
 	"testing"
 	"text/template"
+
+	"github.com/safeshell/safeshell/shq"
 )
 
 const benchTemplate = `#!/bin/sh
@@ -53,6 +56,34 @@ func BenchmarkExecute(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkExecuteQuoteFunc is text/template with every action piped to
+// a function that calls shq.Quote: the cost of one function call per
+// action, which shtemplate pays too (its output is wrong in four of the
+// template's contexts).
+func BenchmarkExecuteQuoteFunc(b *testing.B) {
+	q := func(v any) string {
+		switch v := v.(type) {
+		case string:
+			s, _ := shq.Quote(v)
+			return s
+		case []string:
+			s, _ := shq.Join(v...)
+			return s
+		}
+		return ""
+	}
+	tpl := strings.NewReplacer("{{.Region}}", "{{.Region | q}}", "{{.App}}", "{{.App | q}}",
+		"{{.Bucket}}", "{{.Bucket | q}}", "{{.Key}}", "{{.Key | q}}", "{{.Tags}}", "{{.Tags | q}}",
+		"{{.User}}", "{{.User | q}}").Replace(benchTemplate)
+	t := template.Must(template.New("bench").Funcs(template.FuncMap{"q": q}).Parse(tpl))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := t.Execute(io.Discard, benchData); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkParse is the cost of Parse, which parses the script with

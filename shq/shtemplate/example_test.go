@@ -300,3 +300,17 @@ func ExampleError_Unwrap() {
 	// Output:
 	// true
 }
+
+// A redirection target must name a validator: a file name from outside
+// could be ../../etc/passwd.
+func ExampleTemplate_Execute_redirect() {
+	_, err := shtemplate.New("log").Parse("date >> {{.}}\n")
+	fmt.Println(err)
+	t := shtemplate.Must(shtemplate.New("log").Parse(`date >> {{. | check "filename"}}` + "\n"))
+	run(t, "run-1.log")
+	run(t, "../passwd")
+	// Output:
+	// shtemplate: log:1:11: redirection target: redirection target needs a validator: name a rule: {{.f | check "filename"}}
+	// date >> run-1.log
+	// error: shtemplate: log:1:11: redirection target: validate: filename: byte 2 of 9: character outside A-Z a-z 0-9 . _ -
+}
