@@ -165,6 +165,14 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		c.refuseWords(src, rest, "argument of "+base)
 	case "awk", "gawk", "mawk", "nawk", "busybox-awk", "sed", "gsed", "perl", "ruby", "node", "nodejs", "python", "python2", "python3", "php", "lua", "tclsh", "Rscript":
 		c.interpreter(src, base, rest, outer)
+	case "flock", "ionice", "taskset", "strace", "ltrace", "nsenter", "unshare", "setpriv", "systemd-run",
+		"runuser", "script", "tmux", "screen", "chpst", "pkexec", "firejail", "bwrap", "valgrind", "gdb",
+		"dbus-run-session", "ssh-agent", "catchsegv", "su-exec", "gosu", "tini", "dumb-init", "sg", "newgrp":
+		// Programs that run a command (or a shell command string) from
+		// their arguments, with options the package does not model.
+		c.refuseWords(src, rest, "argument of "+base+" (runs a command from its arguments)")
+	case "builtin":
+		c.command(src, rest, outer, depth)
 	case "[[", "function", "select", "coproc":
 		// Parsed as a plain command in POSIX sh, read as a keyword by bash.
 		c.refuseWords(src, rest, "bash syntax in a POSIX template (use Dialect(shq.Bash))")

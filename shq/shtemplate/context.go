@@ -288,6 +288,12 @@ func hazardPair(a, b byte) bool {
 }
 
 func (c *classifier) assign(src string, as *syntax.Assign, outer []layer) {
+	if as.Naked {
+		// declare NAME, or an option of declare: a name, never a value.
+		c.refuseNode(src, as.Name, "argument of a declaration (a name)")
+		c.refuseNode(src, as.Value, "argument of a declaration (a name)")
+		return
+	}
 	c.refuseNode(src, as.Name, "variable name")
 	if as.Index != nil {
 		c.refuseNode(src, as.Index, "arithmetic")

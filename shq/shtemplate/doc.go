@@ -42,10 +42,14 @@
 //
 // Refused at Parse, with an [*Error] naming the template, line, column
 // and context: a command name (a value never becomes a program, keyword or
-// function name, also after sudo, env, xargs, docker exec…), a variable,
+// function name, also after sudo, env, builtin, xargs, docker exec…), a
+// variable,
 // loop or function name, comments, arithmetic, parameter expansions
 // (${x:-{{.v}}}), `…`, $'…' and $"…", extended globs, [[ =~ ]], the
-// arguments of eval, trap, source, ., alias, let, watch and parallel, the
+// arguments of eval, trap, source, ., alias, let, watch and parallel and of
+// programs that run a command from their arguments with options the
+// package does not model (flock, strace, nsenter, unshare, runuser,
+// script, tmux, gosu…), a name given to export or declare, the
 // command of sudo -s/-i and env -S, the remote command of ssh (which the
 // remote user's login shell reads: it needs a login-shell dialect, not
 // available yet), a script file of sh, shell options, a here-document
