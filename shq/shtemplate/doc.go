@@ -41,36 +41,42 @@
 //     [TrustedScript] goes there.
 //
 // Refused at Parse, with an [*Error] naming the template, line, column
-// and context: a command name (a value never becomes a program, keyword or
-// function name, also after sudo, env, builtin, xargs, docker exec…), a
-// variable,
-// loop or function name, comments, arithmetic, parameter expansions
-// (${x:-{{.v}}}), `…`, $'…' and $"…", extended globs, [[ =~ ]], the
-// arguments of eval, trap, source, ., alias, let, watch and parallel and of
-// programs that run a command from their arguments with options the
-// package does not model (flock, strace, nsenter, unshare, runuser,
-// script, tmux, gosu…), a name given to export or declare, the
-// command of sudo -s/-i and env -S, the remote command of ssh (which the
-// remote user's login shell reads: it needs a login-shell dialect, not
-// available yet), a script file of sh, shell options, a here-document
-// delimiter, a here-document inside $(…) (posh and ksh93 misread its
-// body), an expansion inside a here-document, a redirection target without
-// a validator, a nested script with an expansion in it, an action right
-// after a backslash or after a partial multi-byte character, and any place
-// the package does not know. A value is refused, too, where a program
-// would read it as code: a here-document or here-string given to a shell
-// that reads its standard input (sh, bash -s, ssh host, docker exec box
-// sh), anything written into a pipeline that ends in such a shell
-// (echo {{.x}} | sh), and the program text of awk, sed, perl -e, ruby -e,
-// node -e, python -c, php -r and lua -e (quoting for the shell does not
-// make a value safe in another language). [[, function, select and coproc
-// in a POSIX template are refused: bash would read them as keywords.
-// Where the branches of {{if}}, {{with}} or
-// {{range}} would leave the script in different states, or an action
-// would land in different contexts, Parse fails too: each branch is
-// flipped in turn, every rendering must parse, each action must keep its
-// context, and the script after the branch must parse the same.
-// {{break}}, {{continue}} and recursive {{template}} calls are refused.
+// and context:
+//
+//   - a command name: a value never becomes a program, keyword or function
+//     name, also after sudo, env, builtin, xargs, find -exec, docker
+//     exec…; a variable, loop, function or declaration name (declare
+//     {{.x}}, export {{.x}});
+//   - comments, arithmetic, parameter expansions (${x:-{{.v}}}), `…`, $'…'
+//     and $"…", extended globs, [[ =~ ]];
+//   - the arguments of eval, trap, source, ., alias, let, watch and
+//     parallel, and of programs that run a command from their arguments
+//     with options the package does not model (flock, strace, nsenter,
+//     unshare, runuser, script, tmux, gosu…); the command of sudo -s/-i and
+//     env -S; a script file of sh, and shell options;
+//   - the remote command of ssh, which the remote user's login shell reads
+//     (that needs a login-shell dialect, not available yet);
+//   - where a program would read the value as code: a here-document or
+//     here-string given to a shell that reads its standard input (sh, bash
+//     -s, ssh host, docker exec box sh), anything written into a pipeline
+//     that ends in such a shell (echo {{.x}} | sh), and the program text of
+//     awk, sed, perl -e, ruby -e, node -e, python -c, php -r and lua -e
+//     (quoting for the shell does not make a value safe in another
+//     language);
+//   - a here-document delimiter, a here-document inside $(…) (posh and
+//     ksh93 misread its body), an expansion inside a here-document, a
+//     redirection target without a validator, a nested script with an
+//     expansion in it, an action right after a backslash or after a partial
+//     multi-byte character; [[, function, select and coproc in a POSIX
+//     template (bash would read them as keywords);
+//   - {{break}}, {{continue}} and recursive {{template}} calls;
+//   - any place the package does not know.
+//
+// Where the branches of {{if}}, {{with}} or {{range}} would leave the
+// script in different states, or an action would land in different
+// contexts, Parse fails too: each branch is flipped in turn, every
+// rendering must parse, each action must keep its context, and the script
+// after the branch must parse the same.
 //
 // # Values
 //
