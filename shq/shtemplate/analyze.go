@@ -40,7 +40,9 @@ const (
 	maxDepth     = 4 // nested scripts: sh -c in sh -c in sh -c in sh -c
 )
 
-var errUndefined = errors.New("call of an undefined template")
+// errUndefined is the reason of a call of an undefined template: Parse
+// lets it pass (a later Parse may define it), Execute does not.
+var errUndefined = because(ErrTemplate, "call of an undefined template")
 
 func marker(i int) string {
 	s := strconv.Itoa(i)

@@ -262,6 +262,11 @@ func TestTemplateAPI(t *testing.T) {
 	if err := late.Execute(&b, "$x"); err != nil || b.String() != "echo \"\"'$x'\"\"\n" {
 		t.Errorf("late: %q %v", b.String(), err)
 	}
+	// A template never defined is refused at Execute.
+	undef := Must(New("undef").Parse(`echo {{template "nope" .}}` + "\n"))
+	if err := undef.Execute(&b, "x"); !errors.Is(err, ErrTemplate) || !strings.Contains(err.Error(), "undefined template") {
+		t.Errorf("undefined template: %v", err)
+	}
 	// missingkey=error is passed on.
 	mk := Must(New("mk").Option("missingkey=error").Parse("echo {{.x}}\n"))
 	if err := mk.Execute(&b, map[string]string{}); err == nil {
