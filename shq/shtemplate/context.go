@@ -337,6 +337,11 @@ func (c *classifier) word(src string, w *syntax.Word, r role, outer []layer) {
 	if w == nil {
 		return
 	}
+	if end := int(w.End().Offset()); end < len(src) && (src[end] == '<' || src[end] == '>') {
+		// A word of digits right before < or > would be read as the
+		// redirection's file descriptor: echo 2>f.
+		r.force = true
+	}
 	dec, _ := decode(w)
 	if r.prefix {
 		if i := strings.IndexByte(dec, '='); i >= 0 {

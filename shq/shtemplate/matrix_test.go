@@ -92,6 +92,7 @@ func heredocMay(before, after string, dash bool) func(string, error) bool {
 
 var posixCases = []tcase{
 	{name: "word", tpl: "printargs {{.}}\n", want: one("", ""), refuse: wordRefusal(true)},
+	{name: "before-redirect", tpl: "printargs {{.}}>/dev/null\n", want: one("", ""), refuse: wordRefusal(true)},
 	{name: "after-dashdash", tpl: "printargs -- {{.}}\n", want: func(v string) [][]string { return [][]string{{"--", v}} }, refuse: wordRefusal(false)},
 	{name: "part", tpl: "printargs s3://{{.}}/key\n", want: one("s3://", "/key"), refuse: noRefusal},
 	{name: "word-start", tpl: "printargs {{.}}.txt\n", want: one("", ".txt"), refuse: startRefusal},

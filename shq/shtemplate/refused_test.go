@@ -187,6 +187,7 @@ func TestAccepted(t *testing.T) {
 		want      string
 	}{
 		{"int", "sleep {{.}}\n", 5, "sleep 5\n"},
+		{"digits-before-redirect", "echo {{.}}>out\n", "2", "echo '2'>out\n"},
 		{"named-string", "ls {{.}}\n", bucket("a b"), "ls 'a b'\n"},
 		{"uint", "sleep {{.}}\n", uint8(7), "sleep 7\n"},
 		{"list", "ls {{.}}\n", []string{"a b", "c"}, "ls 'a b' c\n"},
