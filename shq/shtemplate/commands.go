@@ -1,0 +1,578 @@
+package shtemplate
+
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+func (c *classifier) call(src string, s *syntax.Stmt, ce *syntax.CallExpr, outer []layer, depth int) {
+	for _, as := range ce.Assigns {
+		c.assign(src, as, outer)
+	}
+	if len(ce.Args) == 0 {
+		return
+	}
+	if c.inPipe == 0 && len(ce.Args) == 1 && len(ce.Assigns) == 0 && len(s.Redirs) == 0 && !s.Negated && !s.Background && !s.Coprocess {
+		w := ce.Args[0]
+		if l, ok := w.Lit(), len(w.Parts) == 1; ok && len(l) == markerLen {
+			if o, ok := markerAt(l, 0); ok {
+				ly := layer{kind: kStatement, name: "whole command", bash: c.a.lang == syntax.LangBash && len(outer) == 0}
+				c.set(o, &result{layers: append([]layer{ly}, outer...)})
+				return
+			}
+		}
+	}
+	c.command(src, ce.Args, outer, depth)
+}
+
+// shells are the programs read as POSIX or bash scripts.
+var shells = set("sh", "bash", "rbash", "dash", "ksh", "ksh93", "mksh", "zsh", "ash", "yash", "posh")
+
+// readsScript reports whether the command line args, through the wrappers
+// the package knows, runs a program that reads its standard input as a
+// script: a shell without -c, ssh (the remote shell), eval-like commands,
+// or a program whose name is not literal.
+func readsScript(args []*syntax.Word) bool {
+	for depth := 0; len(args) > 0 && depth < 8; depth++ {
+		name, ok := literal(args[0])
+		if !ok {
+			return true
+		}
+		base := name[strings.LastIndexByte(name, '/')+1:]
+		rest := args[1:]
+		switch {
+		case shells[base]:
+			for _, w := range rest {
+				s, ok := literal(w)
+				if !ok || s == "" || (s[0] != '-' && s[0] != '+') {
+					return true // a script file, or stdin
+				}
+				if s[0] == '-' && s[1:] != "-" && strings.IndexByte(s, 'c') > 0 {
+					return false
+				}
+			}
+			return true
+		case base == "busybox" && len(rest) > 0:
+			args = rest
+			continue
+		case base == "ssh", base == "su", base == "source", base == ".", base == "eval":
+			return true
+		case base == "sudo" || base == "doas" || base == "env" || base == "nohup" || base == "setsid" ||
+			base == "nice" || base == "exec" || base == "stdbuf" || base == "chroot" || base == "time" ||
+			base == "command" || base == "xargs" || base == "timeout":
+			// Skip the wrapper's options and assignments (and timeout's
+			// duration, chroot's directory) to find its command.
+			withArg := wrapOpts[base]
+			switch base {
+			case "sudo", "doas":
+				withArg = sudoOpts
+			case "env":
+				withArg = envOpts
+			case "xargs":
+				withArg = xargsOpts
+			}
+			i := 0
+			for i < len(rest) {
+				s, ok := literal(rest[i])
+				if !ok {
+					return true
+				}
+				if s == "--" {
+					i++
+					break
+				}
+				if strings.HasPrefix(s, "-") {
+					if withArg[s] {
+						i++
+					}
+					i++
+					continue
+				}
+				if strings.Contains(s, "=") {
+					i++
+					continue
+				}
+				break
+			}
+			if (base == "timeout" || base == "chroot") && i < len(rest) {
+				i++
+			}
+			args = rest[i:]
+		case (base == "docker" || base == "podman" || base == "kubectl") && len(rest) > 0:
+			for i, w := range rest {
+				if s, ok := literal(w); ok && s == "--" {
+					args = rest[i+1:]
+					break
+				}
+				if i == len(rest)-1 {
+					// docker exec [opts] box CMD: take the words after
+					// the first two that are not options.
+					n := 0
+					for j, w := range rest {
+						if s, ok := literal(w); ok && !strings.HasPrefix(s, "-") {
+							if n++; n == 3 {
+								args = rest[j:]
+								break
+							}
+						}
+					}
+					if n < 3 {
+						return false
+					}
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// refuseWords refuses the markers in ws.
+func (c *classifier) refuseWords(src string, ws []*syntax.Word, what string) {
+	for _, w := range ws {
+		c.refuseNode(src, w, what)
+	}
+}
+
+// args classifies the arguments of a command that reads options until a
+// literal "--".
+func (c *classifier) args(src string, ws []*syntax.Word, r role, outer []layer) {
+	for _, w := range ws {
+		c.word(src, w, r, outer)
+		if s, ok := literal(w); ok && s == "--" {
+			r.option = false
+		}
+	}
+}
+
+// command classifies a command line whose first word is the program.
+func (c *classifier) command(src string, args []*syntax.Word, outer []layer, depth int) {
+	if len(args) == 0 {
+		return
+	}
+	c.refuseNode(src, args[0], "command position")
+	name, ok := literal(args[0])
+	rest := args[1:]
+	if !ok {
+		c.args(src, rest, argRole, outer)
+		return
+	}
+	base := name[strings.LastIndexByte(name, '/')+1:]
+	switch base {
+	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel":
+		c.refuseWords(src, rest, "argument of "+base)
+	case "awk", "gawk", "mawk", "nawk", "busybox-awk", "sed", "gsed", "perl", "ruby", "node", "nodejs", "python", "python2", "python3", "php", "lua", "tclsh", "Rscript":
+		c.interpreter(src, base, rest, outer)
+	case "flock", "ionice", "taskset", "strace", "ltrace", "nsenter", "unshare", "setpriv", "systemd-run",
+		"runuser", "script", "tmux", "screen", "chpst", "pkexec", "firejail", "bwrap", "valgrind", "gdb",
+		"dbus-run-session", "ssh-agent", "catchsegv", "su-exec", "gosu", "tini", "dumb-init", "sg", "newgrp":
+		// Programs that run a command (or a shell command string) from
+		// their arguments, with options the package does not model.
+		c.refuseWords(src, rest, "argument of "+base+" (runs a command from its arguments)")
+	case "builtin":
+		c.command(src, rest, outer, depth)
+	case "[[", "function", "select", "coproc":
+		// Parsed as a plain command in POSIX sh, read as a keyword by bash.
+		c.refuseWords(src, rest, "bash syntax in a POSIX template (use Dialect(shq.Bash))")
+	case "ssh":
+		// TODO: the remote part of ssh host CMD is read by the remote
+		// user's login shell; it needs a Login dialect of package shq.
+		c.wrapper(src, rest, outer, depth, "ssh", sshOpts, false, func(ws []*syntax.Word) {
+			if len(ws) > 0 {
+				c.word(src, ws[0], argRole, outer)
+				c.refuseWords(src, ws[1:], "remote command of ssh (needs a login-shell dialect)")
+			}
+		})
+	case "sh", "bash", "rbash", "dash", "ksh", "ksh93", "mksh", "zsh", "ash", "yash", "posh":
+		c.shell(src, rest, outer, depth, base == "bash" || base == "rbash")
+	case "busybox":
+		if len(rest) > 0 {
+			if s, ok := literal(rest[0]); ok && (s == "sh" || s == "ash") {
+				c.shell(src, rest[1:], outer, depth, false)
+				return
+			}
+		}
+		c.command(src, rest, outer, depth)
+	case "su":
+		c.su(src, rest, outer, depth)
+	case "sudo", "doas":
+		c.wrapper(src, rest, outer, depth, base, sudoOpts, true, nil)
+	case "env":
+		c.wrapper(src, rest, outer, depth, base, envOpts, true, nil)
+	case "nohup", "setsid", "nice", "exec", "stdbuf", "chroot", "time":
+		c.wrapper(src, rest, outer, depth, base, wrapOpts[base], false, nil)
+	case "timeout":
+		c.wrapper(src, rest, outer, depth, base, wrapOpts[base], false, func(ws []*syntax.Word) {
+			if len(ws) > 0 {
+				c.word(src, ws[0], argRole, outer)
+				c.command(src, ws[1:], outer, depth)
+			}
+		})
+	case "command":
+		if len(rest) > 0 {
+			if s, ok := literal(rest[0]); ok && (s == "-v" || s == "-V") {
+				c.args(src, rest, argRole, outer)
+				return
+			}
+		}
+		c.wrapper(src, rest, outer, depth, base, nil, false, nil)
+	case "xargs":
+		c.wrapper(src, rest, outer, depth, base, xargsOpts, false, nil)
+	case "find":
+		c.find(src, rest, outer, depth)
+	case "docker", "podman":
+		if len(rest) > 0 {
+			if s, ok := literal(rest[0]); ok && s == "exec" {
+				c.wrapper(src, rest[1:], outer, depth, base, dockerOpts, false, func(ws []*syntax.Word) {
+					if len(ws) > 0 {
+						c.word(src, ws[0], argRole, outer) // the container
+						c.command(src, ws[1:], outer, depth)
+					}
+				})
+				return
+			}
+		}
+		c.args(src, rest, argRole, outer)
+	case "kubectl":
+		for i, w := range rest {
+			if s, ok := literal(w); ok && s == "--" {
+				c.args(src, rest[:i], argRole, outer)
+				c.command(src, rest[i+1:], outer, depth)
+				return
+			}
+		}
+		c.args(src, rest, argRole, outer)
+	case "[", "test":
+		c.args(src, rest, role{name: "argument of test", option: true, test: true}, outer)
+	case "export", "readonly", "local", "declare", "typeset":
+		for _, w := range rest {
+			c.declWord(src, w, outer)
+		}
+	default:
+		c.args(src, rest, argRole, outer)
+	}
+}
+
+// interpreters: the options whose argument is program text, the options
+// that take another argument, and whether the first operand is the
+// program when no program option was given.
+var interpreters = map[string]struct {
+	code, withArg map[string]bool
+	firstOperand  bool
+}{
+	"awk":     {set("-e", "--source"), set("-F", "-v", "-f", "--field-separator", "--assign", "--file"), true},
+	"sed":     {set("-e", "--expression"), set("-f", "--file", "-l", "--line-length"), true},
+	"perl":    {set("-e", "-E"), set("-I", "-M", "-m"), true},
+	"ruby":    {set("-e"), set("-I", "-r"), true},
+	"node":    {set("-e", "-p", "--eval", "--print"), set("-r", "--require"), false},
+	"python":  {set("-c"), set("-m", "-W", "-X"), false},
+	"php":     {set("-r"), set("-f", "-d", "-c"), false},
+	"lua":     {set("-e"), set("-l"), false},
+	"tclsh":   {nil, nil, false},
+	"Rscript": {set("-e"), nil, false},
+}
+
+// interpreter classifies the arguments of a program that runs program
+// text given on its command line (awk, sed, perl -e, python -c …): a value
+// there is code in another language, quoted for the shell only, so it is
+// refused; its other arguments are plain arguments.
+func (c *classifier) interpreter(src, name string, ws []*syntax.Word, outer []layer) {
+	key := name
+	switch name {
+	case "gawk", "mawk", "nawk", "busybox-awk":
+		key = "awk"
+	case "gsed":
+		key = "sed"
+	case "nodejs":
+		key = "node"
+	case "python2", "python3":
+		key = "python"
+	}
+	in := interpreters[key]
+	what := "program text of " + name
+	sawCode, dashdash := false, false
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		switch {
+		case !ok || dashdash || !strings.HasPrefix(s, "-") || s == "-":
+			if in.firstOperand && !sawCode {
+				c.refuseNode(src, ws[i], what)
+				sawCode = true
+				continue
+			}
+			c.word(src, ws[i], role{name: "argument", list: true}, outer)
+		case s == "--":
+			dashdash = true
+		case in.code[s] && i+1 < len(ws):
+			c.refuseNode(src, ws[i+1], what)
+			sawCode = true
+			i++
+		case in.withArg[s] && i+1 < len(ws):
+			if s == "-f" || s == "--file" {
+				sawCode = true // the program is in a file
+			}
+			c.word(src, ws[i+1], argRole, outer)
+			i++
+		default:
+			c.refuseNode(src, ws[i], "option of "+name)
+			if key == "python" && s == "-" {
+				sawCode = true
+			}
+		}
+	}
+}
+
+// declWord classifies an argument of export and the like, which the shell
+// reads as an assignment when it has the shape of one.
+func (c *classifier) declWord(src string, w *syntax.Word, outer []layer) {
+	if len(w.Parts) > 0 {
+		if l, ok := w.Parts[0].(*syntax.Lit); ok {
+			if i := strings.IndexByte(l.Value, '='); i > 0 && validName(l.Value[:i]) {
+				c.word(src, w, role{name: "assignment value", assign: true, prefix: true}, outer)
+				return
+			}
+		}
+	}
+	c.refuseNode(src, w, "argument of "+"a declaration (a name)")
+}
+
+func validName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if !(b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || i > 0 && b >= '0' && b <= '9') {
+			return false
+		}
+	}
+	return s != "" && !strings.Contains(s, markerPrefix)
+}
+
+// Options that take a separate argument, per wrapper.
+var (
+	sudoOpts   = set("-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-T", "-U", "-R", "--user", "--group", "--host", "--prompt", "--close-from", "--chdir", "--role", "--type", "--command-timeout", "--other-user", "--chroot")
+	envOpts    = set("-u", "-C", "--unset", "--chdir")
+	sshOpts    = set("-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B", "-P")
+	xargsOpts  = set("-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var")
+	dockerOpts = set("-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "--detach-keys")
+	wrapOpts   = map[string]map[string]bool{
+		"nice":    set("-n", "--adjustment"),
+		"exec":    set("-a"),
+		"stdbuf":  set("-i", "-o", "-e", "--input", "--output", "--error"),
+		"chroot":  set("--userspec", "--groups"),
+		"timeout": set("-s", "-k", "--signal", "--kill-after"),
+	}
+	// Options after which a wrapper runs its command through a shell.
+	shellOpts = map[string]map[string]bool{
+		"sudo": set("-s", "-i", "--shell", "--login"),
+		"env":  set("-S", "--split-string"),
+	}
+)
+
+func set(s ...string) map[string]bool {
+	m := make(map[string]bool, len(s))
+	for _, x := range s {
+		m[x] = true
+	}
+	return m
+}
+
+// wrapper classifies a command that runs another command given after its
+// options (and, for sudo and env, NAME=value words). then, if set, takes
+// the words after the options instead of them being a command line.
+func (c *classifier) wrapper(src string, ws []*syntax.Word, outer []layer, depth int, name string, withArg map[string]bool, assigns bool, then func([]*syntax.Word)) {
+	i := 0
+	for i < len(ws) {
+		s, ok := literal(ws[i])
+		if !ok {
+			c.refuseWords(src, ws[i:], "argument of "+name+" after a word that is not literal")
+			return
+		}
+		if s == "--" {
+			i++
+			break
+		}
+		if len(s) > 1 && s[0] == '-' {
+			c.refuseNode(src, ws[i], "option of "+name)
+			if shellOpts[name][s] {
+				c.refuseWords(src, ws[i+1:], "command of "+name+" "+s+" (run through a shell)")
+				return
+			}
+			if withArg[s] && i+1 < len(ws) {
+				c.word(src, ws[i+1], argRole, outer)
+				i += 2
+				continue
+			}
+			i++
+			continue
+		}
+		if assigns {
+			if j := strings.IndexByte(s, '='); j > 0 && validName(s[:j]) {
+				c.word(src, ws[i], role{name: "assignment value", assign: true, prefix: true}, outer)
+				i++
+				continue
+			}
+		}
+		break
+	}
+	if then != nil {
+		then(ws[i:])
+		return
+	}
+	c.command(src, ws[i:], outer, depth)
+}
+
+// su -c SCRIPT: the script is read by the target user's shell, taken to
+// be POSIX.
+func (c *classifier) su(src string, ws []*syntax.Word, outer []layer, depth int) {
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		if ok && (s == "-c" || s == "--command") && i+1 < len(ws) {
+			c.args(src, ws[:i], argRole, outer)
+			c.script(src, ws[i+1], outer, depth, false)
+			c.args(src, ws[i+2:], argRole, outer)
+			return
+		}
+	}
+	c.args(src, ws, argRole, outer)
+}
+
+// find … -exec CMD … ; (or +).
+func (c *classifier) find(src string, ws []*syntax.Word, outer []layer, depth int) {
+	r := argRole
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		if ok && (s == "-exec" || s == "-execdir" || s == "-ok" || s == "-okdir") {
+			j := i + 1
+			for ; j < len(ws); j++ {
+				if e, ok := literal(ws[j]); ok && (e == ";" || e == "+") {
+					break
+				}
+			}
+			c.command(src, ws[i+1:j], outer, depth)
+			i = j
+			continue
+		}
+		c.word(src, ws[i], r, outer)
+	}
+}
+
+// shell classifies the arguments of sh and the like: options, -c SCRIPT,
+// then the positional parameters.
+func (c *classifier) shell(src string, ws []*syntax.Word, outer []layer, depth int, bash bool) {
+	cflag := false
+	i := 0
+	for ; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		if !ok {
+			break // the script or the script file
+		}
+		if s == "--" || s == "-" {
+			i++
+			break
+		}
+		if len(s) > 1 && (s[0] == '-' || s[0] == '+') {
+			c.refuseNode(src, ws[i], "shell option")
+			if s[0] == '-' && s[1] != '-' && strings.IndexByte(s, 'c') > 0 {
+				cflag = true
+			}
+			if (s == "-o" || s == "+o" || s == "-O" || s == "+O" || s == "--rcfile" || s == "--init-file") && i+1 < len(ws) {
+				i++
+				c.refuseNode(src, ws[i], "shell option")
+			}
+			continue
+		}
+		break
+	}
+	if i >= len(ws) {
+		return
+	}
+	if !cflag {
+		c.refuseWords(src, ws[i:i+1], "script file of a shell")
+		c.args(src, ws[i+1:], role{name: "positional parameter", list: true}, outer)
+		return
+	}
+	c.script(src, ws[i], outer, depth, bash)
+	c.args(src, ws[i+1:], role{name: "positional parameter", list: true}, outer)
+}
+
+// script classifies a word that a shell reads as a script.
+func (c *classifier) script(src string, w *syntax.Word, outer []layer, depth int, bash bool) {
+	dec, lit := decode(w)
+	occ, _ := markersIn(dec)
+	if len(occ) == 0 {
+		return
+	}
+	if !lit {
+		c.refuseNode(src, w, "script of sh -c with an expansion in it")
+		return
+	}
+	if depth+1 > maxDepth {
+		c.refuseNode(src, w, "script nested too deep")
+		return
+	}
+	// The embedding of each marker in the outer word.
+	emb := map[int]layer{}
+	for _, p := range w.Parts {
+		switch x := p.(type) {
+		case *syntax.Lit:
+			os, offs := markersIn(x.Value)
+			for k, o := range os {
+				if c.checkBefore(src, x, offs[k], o, true) {
+					emb[o] = layer{kind: kWord, embed: true, name: "script of sh -c"}
+				}
+			}
+		case *syntax.SglQuoted:
+			os, _ := markersIn(x.Value)
+			for _, o := range os {
+				emb[o] = layer{kind: kSingle, embed: true, name: "script of sh -c, inside single quotes"}
+			}
+		case *syntax.DblQuoted:
+			for _, q := range x.Parts {
+				if l, ok := q.(*syntax.Lit); ok {
+					os, offs := markersIn(l.Value)
+					for k, o := range os {
+						if c.checkBefore(src, l, offs[k], o, true) {
+							emb[o] = layer{kind: kDouble, embed: true, name: "script of sh -c, inside double quotes"}
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(occ) == 1 && dec == marker(occ[0]) {
+		if e, ok := emb[occ[0]]; ok {
+			ly := layer{kind: kScript, name: "whole script of sh -c", bash: bash}
+			c.set(occ[0], &result{layers: append([]layer{ly, e}, outer...)})
+		}
+		return
+	}
+	lang := syntax.LangPOSIX
+	if bash {
+		lang = syntax.LangBash
+	}
+	f, err := syntax.NewParser(syntax.Variant(lang), syntax.KeepComments(true)).Parse(strings.NewReader(dec), "")
+	if err != nil {
+		for _, o := range occ {
+			c.set(o, &result{refused: "script of sh -c", err: ErrSyntax, reason: "the nested script does not parse"})
+		}
+		return
+	}
+	inner := &classifier{a: c.a, v: c.v, ctx: make([]*result, len(c.ctx))}
+	inner.file(dec, f, nil, depth+1)
+	for _, o := range occ {
+		e, ok := emb[o]
+		r := inner.ctx[o]
+		switch {
+		case !ok:
+			// refused by checkBefore already
+		case r == nil:
+			c.set(o, &result{refused: "unknown context in the script of sh -c"})
+		case r.refused != "":
+			c.set(o, &result{refused: r.refused + " in the script of sh -c", err: r.err, reason: r.reason})
+		default:
+			ls := append(append(append([]layer{}, r.layers...), e), outer...)
+			c.set(o, &result{layers: ls})
+		}
+	}
+}

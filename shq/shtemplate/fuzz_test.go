@@ -1,0 +1,63 @@
+package shtemplate
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzExecute parses a template and executes it with a value. It must
+// never panic; an error must be an *Error (or a text/template error) that
+// does not quote the value; and a rendered script must parse, with the
+// skeleton of the same template rendered with a plain word: the value
+// added no word, command, expansion or substitution.
+func FuzzExecute(f *testing.F) {
+	for _, tc := range posixCases {
+		for _, v := range []string{"a b", "it's", "$(id)", "EOF", "-x", "a\nb"} {
+			f.Add(tc.tpl, v)
+		}
+	}
+	f.Fuzz(func(t *testing.T, tpl, v string) {
+		tm, err := New("f").Parse(tpl)
+		if err != nil {
+			return
+		}
+		var b strings.Builder
+		err = tm.Execute(&b, v)
+		if err != nil {
+			var e *Error
+			if errors.As(err, &e) && len(v) >= 4 && strings.Contains(err.Error(), v) && !strings.Contains(tpl, v) {
+				t.Fatalf("error quotes the value: %v", err)
+			}
+			return
+		}
+		if !utf8.ValidString(b.String()) {
+			return // mvdan.cc/sh refuses invalid UTF-8
+		}
+		got, err := skeleton(b.String(), false)
+		if err != nil {
+			t.Fatalf("rendered script does not parse: %v\n%q", err, b.String())
+		}
+		// The reference: the same template with a plain word, when the
+		// template takes the same branches for it.
+		if strings.Contains(tpl, "{{if") || strings.Contains(tpl, "{{with") || strings.Contains(tpl, "{{range") || strings.Contains(tpl, "{{else") {
+			return
+		}
+		ref, err := New("f").Parse(tpl)
+		if err != nil {
+			t.Fatalf("second Parse: %v", err)
+		}
+		var p strings.Builder
+		if err := ref.Execute(&p, "plain"); err != nil {
+			return
+		}
+		want, err := skeleton(p.String(), false)
+		if err != nil {
+			t.Fatalf("plain rendering does not parse: %v", err)
+		}
+		if got != want {
+			t.Fatalf("structure changed for %q:\n%s\nwant:\n%s\nscript: %q", v, got, want, b.String())
+		}
+	})
+}
