@@ -40,6 +40,7 @@ const (
 	// escBash marks the bytes that bash's printf %q escapes with a
 	// backslash wherever they stand (its bstab table).
 	escBash
+	safeLogin // see login.go
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -48,9 +49,9 @@ var byteClass = func() (t [256]uint8) {
 		switch {
 		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9',
 			strings.IndexByte("_-./:@+", b) >= 0:
-			t[c] = safePOSIX | safeFish | plainBash
+			t[c] = safePOSIX | safeFish | plainBash | safeLogin
 		case b == ',':
-			t[c] = safePOSIX | safeFish | escBash
+			t[c] = safePOSIX | safeFish | escBash | safeLogin
 		case b == '%':
 			t[c] = safePOSIX | plainBash
 		case b == '=':
@@ -231,6 +232,8 @@ func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
 			return len(s), nil
 		}
 		return fishLen(s), nil
+	case Login:
+		return loginQuotedLen(s, i, first)
 	default:
 		if i == len(s) && s != "" && !(first && commandWord(s)) {
 			return len(s), nil
@@ -241,7 +244,7 @@ func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
 
 // plainClass is the class of bytes each dialect leaves as they are
 // wherever they stand.
-var plainClass = [numDialects]uint8{POSIX: safePOSIX, Bash: plainBash, Fish: safeFish}
+var plainClass = [numDialects]uint8{POSIX: safePOSIX, Bash: plainBash, Fish: safeFish, Login: safeLogin}
 
 // safePrefix returns the length of the longest prefix of s made of bytes of
 // class c. It is kept out of line on purpose: inlined into its callers the
@@ -277,6 +280,8 @@ func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
 		return appendBash(dst, s)
 	case Fish:
 		return appendFish(dst, s)
+	case Login:
+		return appendLogin(dst, s)
 	default:
 		return appendPOSIX(dst, s)
 	}

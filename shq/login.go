@@ -1,0 +1,232 @@
+package shq
+
+import "errors"
+
+// Sentinel errors of the Login dialect: what no encoding carries through
+// every login shell.
+var (
+	// ErrNewline reports a newline byte in a Login word. No quoting carries
+	// one through both shell families: csh and tcsh end a command at a
+	// newline even inside quotes ("Unmatched '."), and the backslash-newline
+	// they accept is a line continuation, an empty string, in the POSIX
+	// shells.
+	ErrNewline = errors.New("newline cannot be carried by a word for an unknown login shell")
+
+	// ErrLoginLength reports a Login word whose quoted form is longer than
+	// LoginMaxWord bytes: csh (bsd-csh) stops with "Word too long." past
+	// 8187 bytes of one word as written in the line.
+	ErrLoginLength = errors.New("quoted word longer than csh reads")
+)
+
+// LoginMaxWord is the longest quoted word Login writes. bsd-csh reads a
+// word of at most 8187 bytes as it stands in the line, quotes and
+// backslashes included ("Word too long." from 8188 on; tcsh reads 131061);
+// the limit keeps 187 bytes of margin below that.
+const LoginMaxWord = 8000
+
+// Login: every byte inside single quotes except three, each written outside
+// them: ' as "'", \ as \\ and ! as \! ('it'"'"'s', 'a'\\'b', 'a'\!'b').
+// Inside '…' fish reads \\ and \' as escapes and csh reads ! as history
+// expansion, so those bytes never stand there; outside the quotes \\ and \!
+// mean \ and ! to all eleven shells. (yash in Shift_JIS locales has no
+// backslash at all, byte 0x5C being YEN SIGN there: it reads \\ and \! as
+// two bytes. No encoding avoids it, since csh needs \! and fish \\.)
+//
+// The multi-byte rule: the only syntax bytes Login writes right after a
+// byte of the value are closing quotes, and a closing quote never follows
+// a pair [81-FE][30-39] (GB18030) or 8E [A1-B0] (EUC-TW), which would
+// swallow it: the digit moves out after the quote ('中'0), the byte A1-B0
+// into double quotes ('…\x8e'"\xa1"). An escaping backslash is written only
+// after a quote, a backslash or nothing, never after a byte ≥ 0x80.
+
+// Classes of loginClass.
+const (
+	loginEsc    = 1 << iota // ' \ !: written outside the quotes
+	loginRefuse             // NUL, newline
+	loginHigh               // ≥ 0x80: a run ending in it is checked
+)
+
+var loginClass = func() (t [256]uint8) {
+	t['\''], t['\\'], t['!'] = loginEsc, loginEsc, loginEsc
+	t[0], t['\n'] = loginRefuse, loginRefuse
+	for c := 0x80; c < 256; c++ {
+		t[c] = loginHigh
+	}
+	return t
+}()
+
+// loginCommandWords are the words Login quotes in command position even
+// when they need no quoting elsewhere: Join's command words for the POSIX
+// shells, and the builtins and keywords of csh and tcsh, which those shells
+// do not recognise once quoted (measured: a quoted 'set' or 'if' runs the
+// program of that name from PATH in both).
+var loginCommandWords = func() map[string]bool {
+	m := setOf(":", "@", "alias", "alloc", "bg", "bindkey", "break", "breaksw",
+		"builtins", "case", "cd", "chdir", "complete", "continue", "default",
+		"dirs", "echo", "echotc", "else", "end", "endif", "endsw", "eval", "exec",
+		"exit", "fg", "filetest", "foreach", "glob", "goto", "hashstat", "history",
+		"hup", "if", "jobs", "kill", "limit", "log", "login", "logout", "ls-F",
+		"nice", "nohup", "notify", "onintr", "popd", "printenv", "pushd", "rehash",
+		"repeat", "sched", "set", "setenv", "settc", "setty", "shift", "source",
+		"stop", "suspend", "switch", "telltc", "termname", "time", "umask",
+		"unalias", "uncomplete", "unhash", "unlimit", "unset", "unsetenv", "wait",
+		"where", "which", "while")
+	for w := range commandWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// loginQuotedLen is quotedLen for Login: s has no NUL byte, and s[:i] is
+// made of safe bytes.
+func loginQuotedLen(s string, i int, first bool) (int, *QuoteError) {
+	if first && fishKeywords[s] {
+		return 0, &QuoteError{Err: ErrKeyword}
+	}
+	if i == len(s) && s != "" && !(first && loginCommandWords[s]) {
+		return len(s), nil
+	}
+	return loginLen(s)
+}
+
+// loginLen returns the length of appendLogin's output for s, or the
+// refusal: a newline, or an output longer than LoginMaxWord.
+func loginLen(s string) (int, *QuoteError) {
+	if s == "" {
+		return 2, nil
+	}
+	n := len(s)
+	quoted := false // in a run of quoted bytes
+	start := 0      // where the run started
+	for i := 0; i < len(s); i++ {
+		k := loginClass[s[i]]
+		if k == 0 {
+			if !quoted {
+				quoted, start = true, i
+			}
+			continue
+		}
+		if k&loginRefuse != 0 {
+			return 0, &QuoteError{Offset: i, Err: ErrNewline}
+		}
+		if k&loginHigh != 0 {
+			if !quoted {
+				quoted, start = true, i
+			}
+			continue
+		}
+		// ' \ !
+		if quoted {
+			n += 2 + loginTail(s[start:i])
+			quoted = false
+		}
+		if s[i] == '\'' {
+			n += 2
+		} else {
+			n++
+		}
+		if n > LoginMaxWord {
+			return 0, loginTooLong(s)
+		}
+	}
+	if quoted {
+		n += 2 + loginTail(s[start:])
+	}
+	if n > LoginMaxWord {
+		return 0, loginTooLong(s)
+	}
+	return n, nil
+}
+
+// loginTooLong reports the offset of the first byte of s whose quoting
+// ends past LoginMaxWord. It is the error path only: it writes the
+// quoting of longer and longer prefixes' worth, one byte at a time, into
+// a count.
+func loginTooLong(s string) *QuoteError {
+	lo, hi := 0, len(s) // the quoting of s[:lo] fits, that of s[:hi] does not
+	for hi-lo > 1 {
+		m := (lo + hi) / 2
+		if n, _ := loginLen(s[:m]); n > 0 && n <= LoginMaxWord {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return &QuoteError{Offset: hi - 1, Err: ErrLoginLength}
+}
+
+// loginTail returns the bytes the multi-byte fix adds to a quoted run: 2
+// when a byte A1-B0 after 8E must go into double quotes, 0 otherwise (a
+// digit moved out after the closing quote costs nothing).
+func loginTail(run string) int {
+	if _, dq, _ := loginSplit(run); dq != 0 {
+		return 2
+	}
+	return 0
+}
+
+// loginSplit cuts a quoted run so that the closing quote does not follow a
+// hazardous pair: it returns the length k of the part to quote, and the
+// bytes that follow the closing quote: dq (0 if none) to write in double
+// quotes, then digit (0 if none) to write bare.
+func loginSplit(run string) (k int, dq, digit byte) {
+	k = len(run)
+	if k < 2 || run[k-2] < 0x81 {
+		return k, 0, 0 // the common case: no pair can end the run
+	}
+	if c := run[k-1]; '0' <= c && c <= '9' && run[k-2] <= 0xfe {
+		digit = c
+		k--
+	}
+	if k >= 2 && run[k-2] == 0x8e && 0xa1 <= run[k-1] && run[k-1] <= 0xb0 {
+		dq = run[k-1]
+		k--
+	}
+	return k, dq, digit
+}
+
+// appendLogin appends the Login quoting of s, which loginLen accepted.
+func appendLogin(dst []byte, s string) []byte {
+	if s == "" {
+		return append(dst, "''"...)
+	}
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '\'':
+			dst = append(dst, `"'"`...)
+			i++
+			continue
+		case '\\':
+			dst = append(dst, `\\`...)
+			i++
+			continue
+		case '!':
+			dst = append(dst, `\!`...)
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && loginClass[s[j]]&loginEsc == 0 {
+			j++
+		}
+		dst = appendLoginRun(dst, s[i:j])
+		i = j
+	}
+	return dst
+}
+
+// appendLoginRun writes run, which holds no ' \ or !, in single quotes,
+// with the multi-byte fix of loginSplit.
+func appendLoginRun(dst []byte, run string) []byte {
+	k, dq, digit := loginSplit(run)
+	dst = append(dst, '\'')
+	dst = append(dst, run[:k]...)
+	dst = append(dst, '\'')
+	if dq != 0 {
+		dst = append(dst, '"', dq, '"')
+	}
+	if digit != 0 {
+		dst = append(dst, digit)
+	}
+	return dst
+}
