@@ -1,6 +1,9 @@
 package shq
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // Sentinel errors of the Login dialect: what no encoding carries through
 // every login shell.
@@ -43,15 +46,11 @@ const LoginMaxWord = 8000
 const (
 	loginEsc    = 1 << iota // ' \ !: written outside the quotes
 	loginRefuse             // NUL, newline
-	loginHigh               // ≥ 0x80: a run ending in it is checked
 )
 
 var loginClass = func() (t [256]uint8) {
 	t['\''], t['\\'], t['!'] = loginEsc, loginEsc, loginEsc
 	t[0], t['\n'] = loginRefuse, loginRefuse
-	for c := 0x80; c < 256; c++ {
-		t[c] = loginHigh
-	}
 	return t
 }()
 
@@ -77,6 +76,36 @@ var loginCommandWords = func() map[string]bool {
 	return m
 }()
 
+// quoteLogin is Login.Quote, written out as quotePOSIX is: one table scan
+// for a safe string, and for any other one measuring pass and one
+// exact-size buffer.
+func quoteLogin(s string) (string, error) {
+	if i := safePrefix(s, safeLogin); i == len(s) && s != "" {
+		return s, nil
+	}
+	if j := loginStop(s); j == len(s) && s != "" && len(s)+2 <= LoginMaxWord {
+		if k, _, _ := loginSplit(s); k == len(s) {
+			// One quoted run with nothing to move out: the common case.
+			b := make([]byte, len(s)+2)
+			b[0], b[len(b)-1] = '\'', '\''
+			copy(b[1:], s)
+			return unsafeString(b), nil
+		}
+	}
+	if len(s) <= 16 && strings.IndexByte(s, 0) < 0 && strings.IndexByte(s, '\n') < 0 {
+		// Short strings: write on the stack in one pass (at most 3 bytes
+		// a byte, and 2 more a run), then copy once at the exact size.
+		var buf [80]byte
+		return string(appendLogin(buf[:0], s)), nil
+	}
+	n, err := loginLen(s)
+	if err != nil {
+		err.Index = -1
+		return "", err
+	}
+	return unsafeString(appendLogin(make([]byte, 0, n), s)), nil
+}
+
 // loginQuotedLen is quotedLen for Login: s has no NUL byte, and s[:i] is
 // made of safe bytes.
 func loginQuotedLen(s string, i int, first bool) (int, *QuoteError) {
@@ -90,52 +119,57 @@ func loginQuotedLen(s string, i int, first bool) (int, *QuoteError) {
 }
 
 // loginLen returns the length of appendLogin's output for s, or the
-// refusal: a newline, or an output longer than LoginMaxWord.
+// refusal: a NUL byte, a newline, or an output longer than LoginMaxWord.
 func loginLen(s string) (int, *QuoteError) {
 	if s == "" {
 		return 2, nil
 	}
 	n := len(s)
-	quoted := false // in a run of quoted bytes
-	start := 0      // where the run started
-	for i := 0; i < len(s); i++ {
-		k := loginClass[s[i]]
-		if k == 0 {
-			if !quoted {
-				quoted, start = true, i
-			}
-			continue
+	for i := 0; ; {
+		j := loginStop(s[i:])
+		if j > 0 {
+			n += 2 + loginTail(s[i:i+j])
 		}
-		if k&loginRefuse != 0 {
+		i += j
+		if i == len(s) {
+			break
+		}
+		switch s[i] {
+		case 0, '\n':
+			if j := strings.IndexByte(s, 0); j >= 0 {
+				return 0, &QuoteError{Offset: j, Err: ErrNUL} // NUL first, as in Join
+			}
 			return 0, &QuoteError{Offset: i, Err: ErrNewline}
-		}
-		if k&loginHigh != 0 {
-			if !quoted {
-				quoted, start = true, i
-			}
-			continue
-		}
-		// ' \ !
-		if quoted {
-			n += 2 + loginTail(s[start:i])
-			quoted = false
-		}
-		if s[i] == '\'' {
+		case '\'':
 			n += 2
-		} else {
+		default: // \ !
 			n++
 		}
-		if n > LoginMaxWord {
-			return 0, loginTooLong(s)
-		}
-	}
-	if quoted {
-		n += 2 + loginTail(s[start:])
+		i++
 	}
 	if n > LoginMaxWord {
 		return 0, loginTooLong(s)
 	}
 	return n, nil
+}
+
+// loginStop returns the length of the prefix of s that goes inside single
+// quotes: the bytes up to the first ' \ ! newline or NUL. Like safePrefix
+// it tests four bytes at a time.
+func loginStop(s string) int {
+	i := 0
+	for ; len(s)-i >= 4; i += 4 {
+		t := s[i : i+4]
+		if loginClass[t[0]]|loginClass[t[1]]|loginClass[t[2]]|loginClass[t[3]] != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if loginClass[s[i]] != 0 {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // loginTooLong reports the offset of the first byte of s whose quoting
@@ -190,29 +224,25 @@ func appendLogin(dst []byte, s string) []byte {
 	if s == "" {
 		return append(dst, "''"...)
 	}
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		j := loginStop(s[i:])
+		if j > 0 {
+			dst = appendLoginRun(dst, s[i:i+j])
+		}
+		i += j
+		if i == len(s) {
+			return dst
+		}
 		switch s[i] {
 		case '\'':
 			dst = append(dst, `"'"`...)
-			i++
-			continue
 		case '\\':
 			dst = append(dst, `\\`...)
-			i++
-			continue
-		case '!':
+		default: // !
 			dst = append(dst, `\!`...)
-			i++
-			continue
 		}
-		j := i + 1
-		for j < len(s) && loginClass[s[j]]&loginEsc == 0 {
-			j++
-		}
-		dst = appendLoginRun(dst, s[i:j])
-		i = j
+		i++
 	}
-	return dst
 }
 
 // appendLoginRun writes run, which holds no ' \ or !, in single quotes,

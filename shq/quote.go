@@ -87,6 +87,9 @@ func (d Dialect) Quote(s string) (string, error) {
 	if d == POSIX {
 		return quotePOSIX(s)
 	}
+	if d == Login {
+		return quoteLogin(s)
+	}
 	if !d.valid() {
 		return "", &dialectError{d}
 	}
