@@ -42,7 +42,10 @@ const (
 	// dash, bash, zsh, fish, tcsh, csh, mksh, ksh93, yash, posh and busybox
 	// sh all read back as the same bytes when run as `SHELL -c LINE`. See
 	// the package documentation, "Remote and nested commands", for what it
-	// refuses (newline, words longer than csh reads) and why.
+	// refuses (newline, words longer than csh reads) and why. Its Join
+	// refuses a first word that is a fish keyword (ErrKeyword), as Fish's
+	// does, and quotes a first word that is a csh or tcsh builtin or
+	// keyword: quoted, those shells run it from PATH instead.
 	Login
 
 	numDialects
