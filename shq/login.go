@@ -92,11 +92,16 @@ func quoteLogin(s string) (string, error) {
 			return unsafeString(b), nil
 		}
 	}
-	if len(s) <= 16 && strings.IndexByte(s, 0) < 0 && strings.IndexByte(s, '\n') < 0 {
+	if s == "" {
+		return "''", nil
+	}
+	if len(s) <= 16 {
 		// Short strings: write on the stack in one pass (at most 3 bytes
 		// a byte, and 2 more a run), then copy once at the exact size.
-		var buf [80]byte
-		return string(appendLogin(buf[:0], s)), nil
+		var buf [3*16 + 2]byte
+		if w := fillLoginShort(&buf, s); w > 0 {
+			return string(buf[:w]), nil
+		}
 	}
 	n, err := loginLen(s)
 	if err != nil {
@@ -104,6 +109,47 @@ func quoteLogin(s string) (string, error) {
 		return "", err
 	}
 	return unsafeString(appendLogin(make([]byte, 0, n), s)), nil
+}
+
+// fillLoginShort writes the Login quoting of s, at most 16 bytes long, into
+// b and returns its length, or 0 if s holds a byte it leaves to the general
+// path: NUL, newline, or a byte ≥ 0x80 (the multi-byte fix).
+func fillLoginShort(b *[3*16 + 2]byte, s string) int {
+	w := 0
+	quoted := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || loginClass[c]&loginRefuse != 0:
+			return 0
+		case loginClass[c] == 0:
+			if !quoted {
+				b[w] = '\''
+				w++
+				quoted = true
+			}
+			b[w] = c
+			w++
+			continue
+		}
+		if quoted {
+			b[w] = '\''
+			w++
+			quoted = false
+		}
+		if c == '\'' {
+			b[w], b[w+1], b[w+2] = '"', '\'', '"'
+			w += 3
+		} else { // \\ or \!
+			b[w], b[w+1] = '\\', c
+			w += 2
+		}
+	}
+	if quoted {
+		b[w] = '\''
+		w++
+	}
+	return w
 }
 
 // loginQuotedLen is quotedLen for Login: s has no NUL byte, and s[:i] is
