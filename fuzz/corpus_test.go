@@ -311,6 +311,7 @@ var ruleSeeds = map[string][]string{
 	"filename":        {"report.txt", ".hidden", ".", "..", "-rf", "a/b", "a b", "\u2028"},
 	"git-branch":      {"main", "feature/x", "HEAD", "@", "-main", "a..b", "a@{1}", "a.lock", "a/.b", "a//b", "a.", "/a", "é"},
 	"git-ref":         {"main", "refs/heads/main", "v1.2.3", "@", "-x", "a..b", "a~1", "a^", "a:b", "a?", "a*", "a[", `a\b`, "a b", "a.lock", ".a", "a/", "a.", "@{u}"},
+	"ssh-destination": {"deploy@example.com", "10.0.0.7", "u@1.2.3.4", "-oProxyCommand=x", "u@h:22", "ssh://h", "[::1]", "u@@h", "%h", "u@-h", "@h", "u@"},
 	"hostname":        {"example.com", "a", "xn--bcher-kva.example", "a-.com", "-a.com", "a..b", "a.", "1.2.3.4", "ex ample.com", "exämple.com", strings.Repeat("a", 64) + ".com"},
 	"iam-group-name":  {"Admins", "a+b=c,d.e@f-g", "a b", strings.Repeat("a", 129)},
 	"iam-name":        {"alice", "-bob", "a+b=c,d.e@f-g", "a b", strings.Repeat("a", 65)},
@@ -342,7 +343,7 @@ var ruleSeeds = map[string][]string{
 
 // TestRuleSeedCorpus writes (with -update-corpus) or checks the corpus of
 // each validator's target: its own seeds. The quoting hazards are added by
-// fuzzRule with f.Add, rather than copied into 32 directories.
+// fuzzRule with f.Add, rather than copied into 33 directories.
 func TestRuleSeedCorpus(t *testing.T) {
 	for name, target := range ruleTargets {
 		for i, s := range ruleSeeds[name] {
@@ -362,6 +363,6 @@ var ruleTargets = map[string]string{
 	"port": "FuzzPort", "printable": "FuzzPrintable", "rel-path": "FuzzRelPath", "s3-bucket": "FuzzS3Bucket",
 	"s3-bucket-legacy": "FuzzS3BucketLegacy", "s3-directory-bucket": "FuzzS3DirectoryBucket",
 	"s3-key": "FuzzS3Key", "s3-key-prefix": "FuzzS3KeyPrefix", "s3-key-strict": "FuzzS3KeyStrict",
-	"s3-uri": "FuzzS3URI", "semver": "FuzzSemVer", "sns-topic": "FuzzSNSTopic", "sqs-queue": "FuzzSQSQueue",
+	"s3-uri": "FuzzS3URI", "semver": "FuzzSemVer", "sns-topic": "FuzzSNSTopic", "sqs-queue": "FuzzSQSQueue", "ssh-destination": "FuzzSSHDestination",
 	"uuid": "FuzzUUID",
 }

@@ -51,6 +51,30 @@ func FuzzGitRef(f *testing.F) { fuzzRule(f, "git-ref") }
 // FuzzHostname fuzzes the hostname rule (see fuzzRule).
 func FuzzHostname(f *testing.F) { fuzzRule(f, "hostname") }
 
+// FuzzSSHDestination fuzzes the ssh-destination rule (see fuzzRule).
+func FuzzSSHDestination(f *testing.F) { fuzzRule(f, "ssh-destination") }
+
+// reSSHUser is the user part of an ssh destination.
+var reSSHUser = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]{0,31}$`)
+
+// hostInvariant is the hostname rule's invariant, for the host part of
+// an ssh destination.
+func hostInvariant(s string) string {
+	if len(s) > 253 {
+		return "it is longer than 253"
+	}
+	labels := strings.Split(s, ".")
+	for _, l := range labels {
+		if !reHostLabel.MatchString(l) {
+			return "a label is not 1..63 of [A-Za-z0-9-] with a letter or digit at each end"
+		}
+	}
+	if allDigits(labels[len(labels)-1]) {
+		return "its last label is all digits"
+	}
+	return ""
+}
+
 // FuzzIAMGroupName fuzzes the iam-group-name rule (see fuzzRule).
 func FuzzIAMGroupName(f *testing.F) { fuzzRule(f, "iam-group-name") }
 
@@ -474,6 +498,22 @@ var ruleInvariants = map[string]func(string) string{
 		}
 		if allDigits(labels[len(labels)-1]) {
 			return "its last label is all digits"
+		}
+		return noQuoting(s)
+	},
+	"ssh-destination": func(s string) string {
+		host := s
+		if i := strings.LastIndexByte(s, '@'); i >= 0 {
+			if !reSSHUser.MatchString(s[:i]) {
+				return "the user is not 1..32 of [A-Za-z0-9._-] starting with neither - nor ."
+			}
+			host = s[i+1:]
+		}
+		if a, err := netip.ParseAddr(host); err == nil && a.Is4() {
+			return noQuoting(s)
+		}
+		if why := hostInvariant(host); why != "" {
+			return "the host: " + why
 		}
 		return noQuoting(s)
 	},

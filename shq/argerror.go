@@ -82,6 +82,9 @@ func reasonText(err error) string {
 	if ve, ok := err.(*validate.Error); ok && ve != nil {
 		return ve.Error()
 	}
+	if se, ok := err.(*scriptError); ok {
+		return se.Error()
+	}
 	return "refused by a check (its message is withheld because it may quote the value; see Unwrap)"
 }
 

@@ -256,10 +256,11 @@ func (c *Cmd) Line() (string, error) { return c.LineFor(POSIX) }
 //
 // Two traps remain outside the line. `sh -c LINE` reads $ENV, and bash
 // $BASH_ENV, from the environment and runs the file it names first: run
-// the shell with an environment you control. `ssh host LINE` hands the line
-// to the remote user's login shell, which may be fish or csh, not sh:
-// quote for that shell, or better, run `sh -c` there with the line quoted
-// once more as one word (see the examples).
+// the shell with an environment you control. `ssh host LINE`, an SSH
+// session's Run and `su -c LINE` hand the line to a login shell that may
+// be fish or csh, not sh: use LineFor(Login) there, or ScriptFor(Login, c)
+// on the ssh command (see the package documentation, "Remote and nested
+// commands").
 func (c *Cmd) LineFor(d Dialect) (string, error) {
 	if err := c.Err(); err != nil {
 		return "", err

@@ -39,14 +39,26 @@ const (
 	// bytes that are not printable UTF-8.
 	Fish
 
+	// Login output is for a line that an unknown login shell will parse,
+	// as `ssh host LINE` and an SSH session's command are: one encoding that
+	// dash, bash, zsh, fish, tcsh, csh, mksh, ksh93, yash, posh and busybox
+	// sh all read back as the same bytes when run as `SHELL -c LINE`. See
+	// the package documentation, "Remote and nested commands", for what it
+	// refuses (newline, words longer than csh reads) and why. Its Join
+	// refuses a first word that is a fish keyword (ErrKeyword), as Fish's
+	// does, and quotes a first word that is a csh or tcsh builtin or
+	// keyword: quoted, those shells run it from PATH instead.
+	Login
+
 	numDialects
 )
 
-var dialectNames = [numDialects]string{POSIX: "posix", Bash: "bash", Fish: "fish"}
+var dialectNames = [numDialects]string{POSIX: "posix", Bash: "bash", Fish: "fish", Login: "login"}
 
-// ParseDialect returns the dialect with the given name: "posix", "bash" or
-// "fish", as [Dialect.String] returns them. Any other name is an error
-// wrapping [ErrDialect]. It is meant for command-line flags and configuration.
+// ParseDialect returns the dialect with the given name: "posix", "bash",
+// "fish" or "login", as [Dialect.String] returns them. Any other name is an
+// error wrapping [ErrDialect]. It is meant for command-line flags and
+// configuration.
 func ParseDialect(name string) (Dialect, error) {
 	for d, n := range dialectNames {
 		if name == n {
@@ -76,7 +88,9 @@ func (e *dialectError) Unwrap() error { return ErrDialect }
 
 type nameError struct{}
 
-func (*nameError) Error() string { return "shq: unknown dialect name (want posix, bash or fish)" }
+func (*nameError) Error() string {
+	return "shq: unknown dialect name (want posix, bash, fish or login)"
+}
 func (*nameError) Unwrap() error { return ErrDialect }
 
 var errUnknownName error = &nameError{}

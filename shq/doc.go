@@ -55,11 +55,42 @@
 //		Check("bucket", validate.S3Bucket).Optional("prefix")
 //	argv, err := ls.Argv(map[string]string{"bucket": bucket})
 //
-// A [*Template] is safe for concurrent use; a [*Cmd] is not. Two traps come
-// with lines rather than argv: ssh host LINE hands LINE to the remote user's
-// login shell, which may be fish or csh (send a POSIX line on the standard
-// input of ssh host sh -s instead), and sh -c reads $ENV, and bash
-// $BASH_ENV, from the environment, which must not come from outside.
+// A [*Template] is safe for concurrent use; a [*Cmd] is not. Two traps come with
+// lines rather than argv: ssh host LINE hands LINE to the remote user's
+// login shell, which may be fish or csh, not sh (see "Remote and nested
+// commands"), and sh -c reads $ENV, and bash $BASH_ENV, from the
+// environment, which must not come from outside.
+//
+// # Remote and nested commands
+//
+// A command often runs inside another: `sh -c SCRIPT`, `bash -c SCRIPT`,
+// `sudo -u USER sh -c SCRIPT`, `docker exec CONTAINER sh -c SCRIPT`,
+// `kubectl exec POD -- sh -c SCRIPT`, `su -c SCRIPT USER`, `ssh HOST LINE`.
+// Build the inner command as a *Cmd and pass it whole with Cmd.Script
+// (POSIX, for sh -c and bash -c) or Cmd.ScriptFor (another dialect): the
+// line becomes one argument of the outer command, quoted again only if the
+// outer command is itself turned into a line. docker and kubectl pass the
+// words after their own options to the container unchanged, so only the
+// inner sh -c parses the script.
+//
+// ssh is different: it joins its command words with spaces and the remote
+// sshd runs the result as `SHELL -c LINE` with the remote user's login
+// shell, which may be bash, zsh, fish, tcsh or csh. So does x/crypto/ssh's
+// Session.Run, and so does su -c (the target user's shell). For those, use
+// the Login dialect: Cmd.LineFor(Login) for Session.Run, and
+// ScriptFor(Login, inner) after `ssh [options] -- DESTINATION` (with the
+// destination checked by validate.SSHDestination). Quoting a POSIX line
+// once more for `sh -c` is not enough: fish reads \' inside single quotes
+// as an escape, and csh expands ! even there. Login refuses a newline
+// (ErrNewline), which no encoding carries through both csh and the POSIX
+// shells, and a word whose quoting passes LoginMaxWord bytes
+// (ErrLoginLength), which csh cannot read; a nested line is one word, so
+// the limit applies to the whole inner line.
+//
+// Where the remote side is known to have sh and the command needs a
+// newline or is long, `ssh HOST sh -s` with the POSIX line (or a whole
+// script) on its standard input is still the better choice: nothing but sh
+// parses it, and no length limit applies beyond sh's own.
 //
 // # Multi-byte locales
 //
@@ -82,11 +113,16 @@
 // literally, which suits a shell parsing a script and not a person: an
 // interactive line editor acts on Ctrl-U or CR even inside quotes. [Bash] is
 // bash's printf %q, for text a person will read or paste into an interactive
-// bash; it never writes a raw control byte. [Fish] is for fish 3.
+// bash; it never writes a raw control byte. [Fish] is for fish 3. [Login] is
+// for a line an unknown login shell will parse (ssh, SSH sessions, su -c):
+// dash, bash, zsh, fish, tcsh, csh, mksh, ksh93, yash, posh and busybox sh
+// all read it back as the same bytes.
 //
 // # Non-goals
 //
-// Windows cmd.exe and PowerShell; csh and tcsh; the environment and working
+// Windows cmd.exe and PowerShell; csh and tcsh other than through Login
+// (no dialect writes csh scripts); yash under Shift_JIS reading Login's \\
+// and \! (0x5C is no backslash there); the environment and working
 // directory a command runs with (sh -c reads $ENV, and bash $BASH_ENV, from
 // the environment); interactive history expansion of POSIX output; crontab
 // and Dockerfile lines (cron turns % into a newline even inside quotes); the

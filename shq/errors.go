@@ -85,7 +85,8 @@ type QuoteError struct {
 	Index int
 	// Offset is the byte offset of the offending byte within the argument.
 	Offset int
-	// Err is the reason: ErrNUL or ErrKeyword.
+	// Err is the reason: ErrNUL or ErrKeyword, or for Login ErrNewline or
+	// ErrLoginLength.
 	Err error
 }
 

@@ -213,10 +213,10 @@ func ExampleCmd_Line() {
 }
 
 // ssh host LINE hands the line to the remote user's login shell, which may
-// be fish or csh: a POSIX line is not safe there. Send the POSIX line on
-// standard input to sh -s instead; the login shell then reads only "sh -s",
-// which every shell reads the same way. Or use LineFor with the remote
-// shell's dialect, if you know it.
+// be fish or csh: a POSIX line is not safe there. Use LineFor(Login) (see
+// Cmd.ScriptFor), or send the POSIX line on standard input to sh -s; the
+// login shell then reads only "sh -s", which every shell reads the same
+// way, and the line may hold newlines and be long.
 func ExampleCmd_LineFor() {
 	line, _ := shq.Command("ls", "-l").Arg("my dir").Line()
 	ssh := shq.Command("ssh", "-T").Arg("build.example.com", validate.Hostname).Fixed("sh", "-s")

@@ -149,8 +149,15 @@ func (d Dialect) appendWord(dst []byte, s string, first bool) ([]byte, *QuoteErr
 	} else if j := strings.IndexByte(s[i:], 0); j >= 0 {
 		return dst, &QuoteError{Offset: i + j, Err: ErrNUL}
 	}
-	if d == Fish && first && fishKeywords[s] {
+	switch {
+	case d == Fish && first && fishKeywords[s]:
 		return dst, &QuoteError{Err: ErrKeyword}
+	case d == Login:
+		// Login refuses a newline, a keyword and a word csh cannot read,
+		// which only measuring finds.
+		if _, err := loginQuotedLen(s, first); err != nil {
+			return dst, err
+		}
 	}
 	return d.appendQuoted(dst, s, first), nil
 }

@@ -48,3 +48,33 @@ func hazardTail(s string) int {
 	}
 	return 1
 }
+
+// tailExtra returns how many bytes the tail of the run writes beyond its
+// own: two for each byte that needs double quotes.
+func tailExtra(run string) int {
+	t := hazardTail(run)
+	if t == 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range []byte(run[len(run)-t:]) {
+		if c-'0' > 9 {
+			n += 2
+		}
+	}
+	return n
+}
+
+// appendTail writes the tail that hazardTail moved out of a quoted run,
+// after its closing quote: a digit as it is (digits mean nothing
+// unquoted), a byte A1-B0 in double quotes.
+func appendTail(dst []byte, tail string) []byte {
+	for _, c := range []byte(tail) {
+		if c-'0' <= 9 {
+			dst = append(dst, c)
+		} else {
+			dst = append(dst, '"', c, '"')
+		}
+	}
+	return dst
+}

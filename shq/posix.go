@@ -33,22 +33,6 @@ func posixLen(s string) int {
 	return n
 }
 
-// tailExtra returns how many bytes the tail of the run writes beyond its
-// own: two for each byte that needs double quotes.
-func tailExtra(run string) int {
-	t := hazardTail(run)
-	if t == 0 {
-		return 0
-	}
-	n := 0
-	for _, c := range []byte(run[len(run)-t:]) {
-		if c-'0' > 9 {
-			n += 2
-		}
-	}
-	return n
-}
-
 // appendPOSIX appends the POSIX quoting of s, which posixLen measures.
 func appendPOSIX(dst []byte, s string) []byte {
 	if s == "" {
@@ -68,13 +52,7 @@ func appendPOSIX(dst []byte, s string) []byte {
 		dst = append(dst, '\'')
 		dst = append(dst, run[:t]...)
 		dst = append(dst, '\'')
-		for _, c := range []byte(run[t:]) {
-			if c-'0' <= 9 {
-				dst = append(dst, c)
-			} else {
-				dst = append(dst, '"', c, '"')
-			}
-		}
+		dst = appendTail(dst, run[t:])
 	}
 	return dst
 }

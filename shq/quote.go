@@ -38,6 +38,7 @@ const (
 	// escBash marks the bytes that bash's printf %q escapes with a
 	// backslash wherever they stand (its bstab table).
 	escBash
+	safeLogin // see login.go
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -46,9 +47,9 @@ var byteClass = func() (t [256]uint8) {
 		switch {
 		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9',
 			strings.IndexByte("_-./:@+", b) >= 0:
-			t[c] = safePOSIX | safeFish | plainBash
+			t[c] = safePOSIX | safeFish | plainBash | safeLogin
 		case b == ',':
-			t[c] = safePOSIX | safeFish | escBash
+			t[c] = safePOSIX | safeFish | escBash | safeLogin
 		case b == '%':
 			t[c] = safePOSIX | plainBash
 		case b == '=':
@@ -157,6 +158,8 @@ func (d Dialect) quotedLen(s string, first bool) (int, *QuoteError) {
 			return 0, &QuoteError{Err: ErrKeyword}
 		}
 		return fishLen(s), nil
+	case Login:
+		return loginQuotedLen(s, first)
 	}
 	return posixLen(s), nil
 }
@@ -167,6 +170,8 @@ func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
 	switch {
 	case d == Fish:
 		return appendFish(dst, s)
+	case d == Login:
+		return appendLogin(dst, s)
 	case d == Bash && !bashAsPOSIX(s, first):
 		return appendBash(dst, s)
 	}
@@ -174,17 +179,21 @@ func (d Dialect) appendQuoted(dst []byte, s string, first bool) []byte {
 }
 
 // commandWord reports whether a string of safe bytes needs more than itself
-// in command position: POSIX and Bash quote it, Fish refuses it.
+// in command position: POSIX, Bash and Login quote it, Fish refuses it
+// (and Login refuses the fish keywords).
 func (d Dialect) commandWord(s string) bool {
-	if d == Fish {
+	switch d {
+	case Fish:
 		return fishKeywords[s]
+	case Login:
+		return fishKeywords[s] || loginCommandWords[s]
 	}
 	return commandWord(s)
 }
 
 // plainClass is the class of bytes each dialect leaves as they are
 // wherever they stand.
-var plainClass = [numDialects]uint8{POSIX: safePOSIX, Bash: plainBash, Fish: safeFish}
+var plainClass = [numDialects]uint8{POSIX: safePOSIX, Bash: plainBash, Fish: safeFish, Login: safeLogin}
 
 // safePrefix returns the length of the longest prefix of s made of bytes of
 // class c. It is kept out of line on purpose: inlined into its callers the

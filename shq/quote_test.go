@@ -177,7 +177,7 @@ func TestQuoteNUL(t *testing.T) {
 }
 
 func TestInvalidDialect(t *testing.T) {
-	for _, d := range []Dialect{-1, 3, 42} {
+	for _, d := range []Dialect{-1, numDialects, 42} {
 		if _, err := d.Quote("a"); !errors.Is(err, ErrDialect) {
 			t.Errorf("Dialect(%d).Quote: %v, want ErrDialect", d, err)
 		}

@@ -9,7 +9,7 @@ import (
 )
 
 // quoteUsage is the help text of shq quote.
-const quoteUsage = `usage: shq quote [-d posix|bash|fish] [--] ARG...
+const quoteUsage = `usage: shq quote [-d posix|bash|fish|login] [--] ARG...
 
 Print each ARG quoted as one shell word, the words separated by one space
 and followed by a newline. Each ARG is quoted on its own (no rules for the
@@ -19,9 +19,25 @@ first word of a command apply). No ARG prints an empty line.
                       bash: what bash's printf %q prints, for a person
                             to read or paste into bash
                       fish: for fish 3
+                      login: for a line an unknown login shell
+                            reads (ssh host LINE, su -c LINE): every
+                            one of sh, bash, zsh, fish, tcsh, csh…
+                            reads it back; refuses a newline and a
+                            quoted word over 8000 bytes
   -h, --help          print this help
 
 Put -- before the arguments when one may start with -.
+
+Remote commands: ssh joins its command words with spaces and the remote
+login shell (maybe fish or csh, not sh) parses the result, so a POSIX line
+is not safe there, even quoted again for sh -c. Quote for login and pass
+the line as one argument:
+
+  line=$(shq quote -d login -- printf '%s\n' "$value") &&
+    ssh -- "$host" "$line"
+
+For a command with newlines or a long script, send a POSIX line on the
+standard input of ssh -- "$host" sh -s instead.
 Exit status: 0 success, 1 refused, 2 usage.
 `
 
@@ -41,7 +57,7 @@ func runQuote(args []string, stdout, stderr io.Writer) int {
 	d := shq.POSIX
 	if name, ok := vals["--dialect"]; ok {
 		if d, err = shq.ParseDialect(name); err != nil {
-			return usageFail(stderr, cmd, "unknown dialect (want posix, bash or fish)")
+			return usageFail(stderr, cmd, "unknown dialect (want posix, bash, fish or login)")
 		}
 	}
 	out, err := quoteWords(d, operands)

@@ -86,3 +86,14 @@ func waitExited(pid int) error {
 		return nil
 	}
 }
+
+// setGroup makes cmd the leader of a new process group, for killGroup.
+func setGroup(cmd *exec.Cmd) {
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	cmd.SysProcAttr.Setpgid = true
+}
+
+// killGroup kills the process group that setGroup made.
+func killGroup(pid int) { _ = syscall.Kill(-pid, syscall.SIGKILL) }

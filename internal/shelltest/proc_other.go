@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"time"
 )
@@ -37,4 +38,14 @@ func runGroup(cmd *exec.Cmd, timeout time.Duration) error {
 		return nil
 	}
 	return err
+}
+
+// setGroup does nothing here: process groups are a Unix notion.
+func setGroup(*exec.Cmd) {}
+
+// killGroup kills the process itself.
+func killGroup(pid int) {
+	if p, err := os.FindProcess(pid); err == nil {
+		_ = p.Kill()
+	}
 }

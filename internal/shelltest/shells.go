@@ -9,7 +9,7 @@ import (
 
 // Shell is one shell configuration of the verification matrix: a program
 // and the options it runs with. The zero Shell is not usable; get one from
-// [POSIXShells], [BashShells], [MultibyteShells], [FishShell], [ShellNamed]
+// [POSIXShells], [BashShells], [MultibyteShells], [FishShell], [LoginShells], [ShellNamed]
 // or [ShellsNamed].
 //
 // A Shell whose program is not installed has an empty Path. The matrix
@@ -20,7 +20,8 @@ type Shell struct {
 	// Name is the configuration's stable name: "bash", "bash-posix",
 	// "bash-extglob", "bash-failglob", "dash", "zsh", "zsh-extendedglob",
 	// "zsh-magicequalsubst", "zsh-emulate-sh", "mksh", "ksh93", "yash",
-	// "posh", "busybox-ash" or "fish".
+	// "posh", "busybox-ash", "fish", and for [LoginShells] "login-bash",
+	// "login-zsh", "login-fish", "tcsh", "csh" and "login-busybox-sh".
 	Name string
 	// Family is the program the configuration runs ("bash", "zsh",
 	// "busybox-ash"…), for tests that know a shell's quirks.
@@ -92,6 +93,18 @@ var configs = []Shell{
 	{Name: "posh", Family: "posh", program: "posh"},
 	{Name: "busybox-ash", Family: "busybox-ash", program: "busybox", Args: []string{"ash"}, DollarSingleQuote: true, PrintfBuiltin: true},
 	{Name: "fish", Family: "fish", program: "fish", Args: []string{"--no-config"}, PrintfBuiltin: true},
+	// The login-shell matrix runs each shell as sshd does, `SHELL -c LINE`
+	// with no other option: startup files included (bash reads none for -c;
+	// zsh reads its zshenv files, fish its config, tcsh and csh their
+	// cshrc files). The shells already listed above with no option (dash,
+	// mksh, ksh93, yash, posh) are used as they are.
+	{Name: "login-bash", Family: "bash", program: "bash", DollarSingleQuote: true, PrintfBuiltin: true},
+	{Name: "login-zsh", Family: "zsh", program: "zsh", DollarSingleQuote: true, PrintfBuiltin: true},
+	{Name: "login-fish", Family: "fish", program: "fish", PrintfBuiltin: true},
+	{Name: "tcsh", Family: "tcsh", program: "tcsh"},
+	// csh is bsd-csh (Debian package csh), whose limits differ from tcsh's.
+	{Name: "csh", Family: "csh", program: "bsd-csh"},
+	{Name: "login-busybox-sh", Family: "busybox-ash", program: "busybox", Args: []string{"sh"}, DollarSingleQuote: true, PrintfBuiltin: true},
 }
 
 // Names of the matrices, in order.
@@ -99,6 +112,7 @@ var (
 	posixNames     = []string{"bash", "bash-posix", "bash-extglob", "bash-failglob", "dash", "zsh", "zsh-extendedglob", "zsh-magicequalsubst", "zsh-emulate-sh", "mksh", "ksh93", "yash", "posh", "busybox-ash"}
 	bashNames      = []string{"bash", "ksh93"}
 	multibyteNames = []string{"bash", "ksh93", "zsh", "mksh", "yash"}
+	loginNames     = []string{"dash", "login-bash", "login-zsh", "login-fish", "tcsh", "csh", "mksh", "ksh93", "yash", "posh", "login-busybox-sh"}
 )
 
 var lookup struct {
@@ -173,6 +187,17 @@ func BashShells(t testing.TB) []Shell {
 func MultibyteShells(t testing.TB) []Shell {
 	t.Helper()
 	return named(t, multibyteNames)
+}
+
+// LoginShells returns the login-shell matrix of the Login dialect: dash,
+// bash, zsh, fish, tcsh, csh (bsd-csh), mksh, ksh93, yash, posh and
+// busybox sh, each run as `PATH -c SCRIPT` with no other option, as sshd
+// runs a user's login shell for a command. The printer is a command there
+// too, so csh and tcsh call it like every other shell. Shells that are not
+// installed are included; see [Shell].
+func LoginShells(t testing.TB) []Shell {
+	t.Helper()
+	return named(t, loginNames)
 }
 
 // FishShell returns fish 3 run with --no-config. Unlike the matrix

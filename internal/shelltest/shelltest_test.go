@@ -18,7 +18,7 @@ func TestEveryShellRuns(t *testing.T) {
 	t.Parallel()
 	seen := map[string]bool{}
 	var all []Shell
-	for _, m := range [][]Shell{POSIXShells(t), BashShells(t), MultibyteShells(t), AllShells(t)} {
+	for _, m := range [][]Shell{POSIXShells(t), BashShells(t), MultibyteShells(t), AllShells(t), LoginShells(t)} {
 		for _, sh := range m {
 			if !seen[sh.Name] {
 				seen[sh.Name] = true

@@ -377,7 +377,7 @@ func ExampleRules() {
 	// arn: Amazon Resource Name arn:partition:service:region:account:resource
 	// aws-account-id: AWS account ID, exactly 12 digits
 	// aws-region: AWS Region code such as us-east-1
-	// 32 rules
+	// 33 rules
 }
 
 func ExampleRule() {
@@ -400,4 +400,16 @@ func ExampleLookup() {
 	// Output:
 	// true <nil>
 	// false
+}
+
+func ExampleSSHDestination() {
+	for _, dest := range []string{"deploy@build-1.example.com", "10.0.0.7", "-oProxyCommand=x", "host:2222", "ssh://host"} {
+		fmt.Println(validate.SSHDestination(dest))
+	}
+	// Output:
+	// <nil>
+	// <nil>
+	// validate: ssh-destination: byte 0 of 16: leading - (an option)
+	// validate: ssh-destination: byte 4 of 9: port or IPv6 form not allowed
+	// validate: ssh-destination: byte 0 of 10: ssh:// URI not allowed
 }

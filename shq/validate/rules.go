@@ -48,6 +48,7 @@ var rules = []Rule{
 	{"semver", SemVer, "Semantic Versioning 2.0.0 version, no v prefix"},
 	{"sns-topic", SNSTopic, "SNS topic name, 1-256 of A-Z a-z 0-9 _ - (.fifo)"},
 	{"sqs-queue", SQSQueue, "SQS queue name, 1-80 of A-Z a-z 0-9 _ - (.fifo)"},
+	{"ssh-destination", SSHDestination, "ssh destination [user@]host, no port, URI, % or leading -"},
 	{"uuid", UUID, "UUID in canonical 8-4-4-4-12 hex form"},
 }
 

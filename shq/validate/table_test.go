@@ -203,6 +203,21 @@ var caseTable = map[string]struct{ valid, invalid []string }{
 		valid:   []string{"t", "my-topic", "my_topic.fifo", strings.Repeat("a", 256), strings.Repeat("a", 251) + ".fifo"},
 		invalid: []string{"", strings.Repeat("a", 257), strings.Repeat("a", 252) + ".fifo", ".fifo", "a.b", "t\n"},
 	},
+	"ssh-destination": {
+		valid: []string{
+			"example.com", "host1", "deploy@example.com", "app_user@10.0.0.7", "a@b",
+			"shq-fish@127.0.0.1", "u.s-e_r@xn--bcher-kva.example", strings.Repeat("u", 32) + "@h",
+			"1.2.3.4", "ROOT@HOST",
+		},
+		invalid: []string{
+			"", "-oProxyCommand=x", "-l", "@host", "user@", "user@@host", "a@b@c",
+			"ssh://host", "ssh://u@host:22", "host:22", "u@host:22", "[::1]", "u@[::1]:22", "::1",
+			"fe80::1%eth0", "host%h", "%u@host", strings.Repeat("u", 33) + "@h", ".u@host",
+			"-u@host", "us er@host", "u@ho st", "u@host;id", "u@$(id)", "u@`id`", "u@host\n",
+			"u\x00@host", "u@-host", "u@host.", "u@a_b", "üser@host", "u@bücher.de", " host",
+			"host ", "u@1.2.3.256", "u@h/x",
+		},
+	},
 	"hostname": {
 		valid: []string{
 			"example.com", "localhost", "a", "xn--bcher-kva.example", "a-b.c-d", "1a.com", "host1",

@@ -1,0 +1,194 @@
+package shq
+
+import (
+	"errors"
+	"strings"
+)
+
+// Sentinel errors of the Login dialect: what no encoding carries through
+// every login shell.
+var (
+	// ErrNewline reports a newline byte in a Login word. No quoting carries
+	// one through both shell families: csh and tcsh end a command at a
+	// newline even inside quotes ("Unmatched '."), and the backslash-newline
+	// they accept is a line continuation, an empty string, in the POSIX
+	// shells.
+	ErrNewline = errors.New("newline cannot be carried by a word for an unknown login shell")
+
+	// ErrLoginLength reports a Login word whose quoted form is longer than
+	// LoginMaxWord bytes: csh (bsd-csh) stops with "Word too long." past
+	// 8187 bytes of one word as written in the line.
+	ErrLoginLength = errors.New("quoted word longer than csh reads")
+)
+
+// LoginMaxWord is the longest quoted word Login writes. bsd-csh reads a
+// word of at most 8187 bytes as it stands in the line, quotes and
+// backslashes included ("Word too long." from 8188 on; tcsh reads 131061);
+// the limit keeps 187 bytes of margin below that.
+const LoginMaxWord = 8000
+
+// Login: every byte inside single quotes except three, each written outside
+// them: ' as "'", \ as \\ and ! as \! ('it'"'"'s', 'a'\\'b', 'a'\!'b').
+// Inside '…' fish reads \\ and \' as escapes and csh reads ! as history
+// expansion, so those bytes never stand there; outside the quotes \\ and \!
+// mean \ and ! to all eleven shells. (yash in Shift_JIS locales has no
+// backslash at all, byte 0x5C being YEN SIGN there: it reads \\ and \! as
+// two bytes. No encoding avoids it, since csh needs \! and fish \\.)
+//
+// The multi-byte rule: the only syntax bytes Login writes right after a
+// byte of the value are closing quotes, and a closing quote never follows
+// a pair [81-FE][30-39] (GB18030) or 8E [A1-B0] (EUC-TW), which would
+// swallow it: the digit moves out after the quote ('中'0), the byte A1-B0
+// into double quotes ('…\x8e'"\xa1"). An escaping backslash is written only
+// after a quote, a backslash or nothing, never after a byte ≥ 0x80.
+
+// Classes of loginClass.
+const (
+	loginEsc    = 1 << iota // ' \ !: written outside the quotes
+	loginRefuse             // NUL, newline
+)
+
+var loginClass = func() (t [256]uint8) {
+	t['\''], t['\\'], t['!'] = loginEsc, loginEsc, loginEsc
+	t[0], t['\n'] = loginRefuse, loginRefuse
+	return t
+}()
+
+// loginCommandWords are the words Login quotes in command position even
+// when they need no quoting elsewhere: Join's command words for the POSIX
+// shells, and the builtins and keywords of csh and tcsh, which those shells
+// do not recognise once quoted (measured: a quoted 'set' or 'if' runs the
+// program of that name from PATH in both).
+var loginCommandWords = func() map[string]bool {
+	m := setOf(":", "@", "alias", "alloc", "bg", "bindkey", "break", "breaksw",
+		"builtins", "case", "cd", "chdir", "complete", "continue", "default",
+		"dirs", "echo", "echotc", "else", "end", "endif", "endsw", "eval", "exec",
+		"exit", "fg", "filetest", "foreach", "glob", "goto", "hashstat", "history",
+		"hup", "if", "jobs", "kill", "limit", "log", "login", "logout", "ls-F",
+		"nice", "nohup", "notify", "onintr", "popd", "printenv", "pushd", "rehash",
+		"repeat", "sched", "set", "setenv", "settc", "setty", "shift", "source",
+		"stop", "suspend", "switch", "telltc", "termname", "time", "umask",
+		"unalias", "uncomplete", "unhash", "unlimit", "unset", "unsetenv", "wait",
+		"where", "which", "while")
+	for w := range commandWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// loginQuotedLen is quotedLen for Login, for an s with no NUL byte that
+// needs quoting: it refuses a fish keyword in command position, and what
+// loginLen refuses.
+func loginQuotedLen(s string, first bool) (int, *QuoteError) {
+	if first && fishKeywords[s] {
+		return 0, &QuoteError{Err: ErrKeyword}
+	}
+	return loginLen(s)
+}
+
+// loginLen returns the length of appendLogin's output for s, or the
+// refusal: a NUL byte, a newline, or an output longer than LoginMaxWord.
+func loginLen(s string) (int, *QuoteError) {
+	if s == "" {
+		return 2, nil
+	}
+	n := len(s)
+	for i := 0; ; {
+		j := loginStop(s[i:])
+		if j > 0 {
+			n += 2 + tailExtra(s[i:i+j])
+		}
+		i += j
+		if i == len(s) {
+			break
+		}
+		switch s[i] {
+		case 0, '\n':
+			if j := strings.IndexByte(s, 0); j >= 0 {
+				return 0, &QuoteError{Offset: j, Err: ErrNUL} // NUL first, as in Join
+			}
+			return 0, &QuoteError{Offset: i, Err: ErrNewline}
+		case '\'':
+			n += 2
+		default: // \ !
+			n++
+		}
+		i++
+	}
+	if n > LoginMaxWord {
+		return 0, loginTooLong(s)
+	}
+	return n, nil
+}
+
+// loginStop returns the length of the prefix of s that goes inside single
+// quotes: the bytes up to the first ' \ ! newline or NUL. Like safePrefix
+// it tests four bytes at a time.
+func loginStop(s string) int {
+	i := 0
+	for ; len(s)-i >= 4; i += 4 {
+		t := s[i : i+4]
+		if loginClass[t[0]]|loginClass[t[1]]|loginClass[t[2]]|loginClass[t[3]] != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if loginClass[s[i]] != 0 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// loginTooLong reports the offset of the first byte of s whose quoting
+// ends past LoginMaxWord. It is the error path only: it writes the
+// quoting of longer and longer prefixes' worth, one byte at a time, into
+// a count.
+func loginTooLong(s string) *QuoteError {
+	lo, hi := 0, len(s) // the quoting of s[:lo] fits, that of s[:hi] does not
+	for hi-lo > 1 {
+		m := (lo + hi) / 2
+		if n, _ := loginLen(s[:m]); n > 0 && n <= LoginMaxWord {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return &QuoteError{Offset: hi - 1, Err: ErrLoginLength}
+}
+
+// appendLogin appends the Login quoting of s, which loginLen accepted.
+func appendLogin(dst []byte, s string) []byte {
+	if s == "" {
+		return append(dst, "''"...)
+	}
+	for i := 0; ; {
+		j := loginStop(s[i:])
+		if j > 0 {
+			dst = appendLoginRun(dst, s[i:i+j])
+		}
+		i += j
+		if i == len(s) {
+			return dst
+		}
+		switch s[i] {
+		case '\'':
+			dst = append(dst, `"'"`...)
+		case '\\':
+			dst = append(dst, `\\`...)
+		default: // !
+			dst = append(dst, `\!`...)
+		}
+		i++
+	}
+}
+
+// appendLoginRun writes run, which holds no ' \ or !, in single quotes,
+// with the multi-byte fix of POSIX.
+func appendLoginRun(dst []byte, run string) []byte {
+	k := len(run) - hazardTail(run)
+	dst = append(dst, '\'')
+	dst = append(dst, run[:k]...)
+	dst = append(dst, '\'')
+	return appendTail(dst, run[k:])
+}
