@@ -46,25 +46,26 @@ func (d Dialect) Join(args ...string) (string, error) {
 	if !d.valid() {
 		return "", &dialectError{d}
 	}
-	if d.fitsShort(args) {
-		// The common short line is written into the stack and copied once:
-		// 1.7x faster than measuring it first (BenchmarkJoin/d=posix).
-		var buf [joinBufSize]byte
-		b, err := d.appendJoin(buf[:0], args)
-		switch {
-		case err != nil:
-			return "", err
-		case len(args) == 1 && len(b) == len(args[0]):
-			return args[0], nil // unchanged: no need to copy it
-		}
+	// A short line is written into the stack and copied once (BenchmarkJoin:
+	// 2.3x faster than measuring it first).
+	var buf [joinBufSize]byte
+	b, fits, err := d.appendJoin(buf[:0], args, true)
+	switch {
+	case err != nil:
+		return "", err
+	case fits && len(args) == 1 && len(b) == len(args[0]):
+		return args[0], nil // unchanged: no need to copy it
+	case fits:
 		return string(b), nil
 	}
 	n, err := d.joinLen(args)
 	if err != nil {
 		return "", err
 	}
-	b, _ := d.appendJoin(make([]byte, 0, n), args)
-	return unsafeString(b), nil
+	// A variable of its own: b's buffer is on the stack and must not
+	// reach unsafeString.
+	line, _, _ := d.appendJoin(make([]byte, 0, n), args, false)
+	return unsafeString(line), nil
 }
 
 // AppendJoin appends Join's result to dst, growing dst at most once. On error
@@ -77,7 +78,7 @@ func (d Dialect) AppendJoin(dst []byte, args ...string) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	b, _ := d.appendJoin(slices.Grow(dst, n), args)
+	b, _, _ := d.appendJoin(slices.Grow(dst, n), args, false)
 	return b, nil
 }
 
@@ -85,27 +86,20 @@ func (d Dialect) AppendJoin(dst []byte, args ...string) ([]byte, error) {
 // into.
 const joinBufSize = 256
 
-// fitsShort reports whether Join's line for args surely fits joinBufSize
-// bytes. A byte takes at most 4 bytes in POSIX ('a'"'"… and the multi-byte
-// tails: '\x8e'"\xa1" is 7 bytes for 2) and 7 in the other dialects (an
-// octal escape, and quotes that close and reopen around it), and a word
-// 3 more (the quotes of an empty word, and the separator).
-func (d Dialect) fitsShort(args []string) bool {
+// worstLen bounds the length of the quoting of n bytes and the space before
+// it. POSIX writes at most 3 bytes a byte ('a'"'"'a', and '\x8e'"\xa1"0
+// for a multi-byte tail is 9 for 3), Login 4, Bash and Fish 7 (an octal
+// escape, and quotes that close and reopen around it); 3 more cover the
+// quotes of an empty word and the separator.
+func (d Dialect) worstLen(n int) int {
 	per := 7
-	if d == POSIX {
+	switch d {
+	case POSIX:
+		per = 3
+	case Login:
 		per = 4
 	}
-	room := joinBufSize
-	for _, a := range args {
-		if len(a) > joinBufSize {
-			return false // keeps per*len(a) from overflowing
-		}
-		room -= per*len(a) + 3
-		if room < 0 {
-			return false
-		}
-	}
-	return true
+	return per*n + 3
 }
 
 // joinLen returns the length of the joined line.
@@ -123,19 +117,54 @@ func (d Dialect) joinLen(args []string) (int, error) {
 }
 
 // appendJoin appends the joined line, checking each argument as it goes.
-// On error the bytes appended so far are left in the result.
-func (d Dialect) appendJoin(dst []byte, args []string) ([]byte, error) {
+// With short set it stops, reporting fits false and no error, before an
+// argument that might not fit in dst's capacity: Join then measures and
+// starts again. On error the bytes appended so far are left in the result.
+func (d Dialect) appendJoin(dst []byte, args []string, short bool) (b []byte, fits bool, err error) {
+	if d == POSIX {
+		return appendJoinPOSIX(dst, args, short)
+	}
 	for i, a := range args {
+		if short && (len(a) > joinBufSize || d.worstLen(len(a)) > cap(dst)-len(dst)) {
+			return dst, false, nil // the first test keeps worstLen from overflowing
+		}
 		if i > 0 {
 			dst = append(dst, ' ')
 		}
-		var err *QuoteError
-		if dst, err = d.appendWord(dst, a, i == 0); err != nil {
-			err.Index = i
-			return dst, err
+		var qe *QuoteError
+		if dst, qe = d.appendWord(dst, a, i == 0); qe != nil {
+			qe.Index = i
+			return dst, false, qe
 		}
 	}
-	return dst, nil
+	return dst, true, nil
+}
+
+// appendJoinPOSIX is appendJoin for POSIX, the common case, with one class
+// pass over each argument (posixClassOf) instead of the safe-prefix scan,
+// the NUL search and the search for runs: 1.5x faster on a Join of eight
+// arguments (BenchmarkJoin/d=posix, 590 ns against 395 in one run).
+func appendJoinPOSIX(dst []byte, args []string, short bool) ([]byte, bool, error) {
+	for i, a := range args {
+		if short && (len(a) > joinBufSize || 3*len(a)+3 > cap(dst)-len(dst)) {
+			return dst, false, nil
+		}
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		m := posixClassOf(a)
+		switch {
+		case m&posixNUL != 0:
+			return dst, false, &QuoteError{Index: i, Offset: strings.IndexByte(a, 0), Err: ErrNUL}
+		case m&posixUnsafe == 0 && a != "" && (i > 0 || !commandName(a)): // = is unsafe
+			dst = append(dst, a...)
+		case m&posixQuote == 0 && a != "":
+			dst = appendPOSIXRun(dst, a)
+		default:
+			dst = appendPOSIX(dst, a)
+		}
+	}
+	return dst, true, nil
 }
 
 // appendWord appends the quoting of s, or s itself where it needs none,

@@ -39,9 +39,19 @@ func hazardPair(a, b byte) bool {
 // does not end in a hazard pair. The bytes to move are a digit, a byte
 // A1-B0, or such a byte and then a digit (8E A1 30 is a hazard twice over).
 func hazardTail(s string) int {
+	// Only a pair whose first byte is ≥ 0x81 is a hazard: the test that
+	// keeps ASCII off the slow path is small enough to be inlined.
+	if len(s) < 2 || s[len(s)-2] < 0x81 {
+		return 0
+	}
+	return pairTail(s)
+}
+
+// pairTail is hazardTail for an s of two bytes or more.
+func pairTail(s string) int {
 	n := len(s)
 	switch {
-	case n < 2 || !hazardPair(s[n-2], s[n-1]):
+	case !hazardPair(s[n-2], s[n-1]):
 		return 0
 	case n >= 3 && hazardPair(s[n-3], s[n-2]):
 		return 2

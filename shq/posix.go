@@ -16,10 +16,60 @@ import "strings"
 // quotes. Nothing is written after such a tail inside the same quotes, so
 // its last byte is never the first of a hazard pair either.
 
+// quotePOSIX is POSIX.Quote, the common case, with the checks of quotedLen
+// done in fewer passes: after the safe prefix, one class pass over a short
+// remainder finds NUL and quotes together; a string with no quote and no
+// multi-byte tail is one run, copied into its exact buffer. Against the
+// general path (quotedLen, then appendPOSIX) it is 1.5x to 2x faster on the
+// short inputs of bench (BenchmarkQuote/d=posix, one run: space 123 ns
+// against 62).
+func quotePOSIX(s string) (string, error) {
+	i := safePrefix(s, safePOSIX)
+	switch {
+	case i == len(s) && s != "":
+		return s, nil
+	case s == "":
+		return "''", nil // a constant: no allocation
+	}
+	var nul, quote bool
+	if rest := s[i:]; len(rest) <= 64 {
+		m := posixClassOf(rest)
+		nul, quote = m&posixNUL != 0, m&posixQuote != 0
+	} else {
+		nul, quote = strings.IndexByte(rest, 0) >= 0, strings.IndexByte(s, '\'') >= 0
+	}
+	switch {
+	case nul:
+		return "", &QuoteError{Index: -1, Offset: strings.IndexByte(s, 0), Err: ErrNUL}
+	case !quote && hazardTail(s) == 0:
+		// One run and nothing to move: fill the exact buffer.
+		b := make([]byte, len(s)+2)
+		b[0], b[len(b)-1] = '\'', '\''
+		copy(b[1:], s)
+		return unsafeString(b), nil
+	}
+	return unsafeString(appendPOSIX(make([]byte, 0, posixLen(s)), s)), nil
+}
+
 // posixLen returns the length of appendPOSIX's output for s.
 func posixLen(s string) int {
 	if s == "" {
 		return 2
+	}
+	if len(s) <= 16 {
+		// Short strings: one pass, each change between ' and other bytes
+		// starts a new run; cheaper here than finding runs. A byte that
+		// could begin a multi-byte tail sends s to the run loop.
+		n, plain := len(s)+2, s[0] < 0x81
+		for i := 1; i < len(s); i++ {
+			if (s[i] == '\'') != (s[i-1] == '\'') {
+				n += 2
+			}
+			plain = plain && s[i] < 0x81
+		}
+		if plain {
+			return n
+		}
 	}
 	n := len(s)
 	for s != "" {
@@ -40,27 +90,80 @@ func appendPOSIX(dst []byte, s string) []byte {
 	}
 	for s != "" {
 		k := quoteRun(s)
-		run := s[:k]
-		s = s[k:]
-		if run[0] == '\'' {
-			dst = append(dst, '"')
-			dst = append(dst, run...)
-			dst = append(dst, '"')
+		q := byte('\'')
+		switch {
+		case s[0] == '\'':
+			q = '"'
+		case hazardTail(s[:k]) != 0:
+			dst = appendPOSIXRun(dst, s[:k])
+			s = s[k:]
 			continue
 		}
-		t := len(run) - hazardTail(run)
-		dst = append(dst, '\'')
-		dst = append(dst, run[:t]...)
-		dst = append(dst, '\'')
-		dst = appendTail(dst, run[t:])
+		dst = append(dst, q)
+		dst = append(dst, s[:k]...)
+		dst = append(dst, q)
+		s = s[k:]
 	}
 	return dst
+}
+
+// appendPOSIXRun appends a run of bytes other than ' in single quotes,
+// with its multi-byte tail after them.
+func appendPOSIXRun(dst []byte, run string) []byte {
+	t := len(run) - hazardTail(run)
+	dst = append(dst, '\'')
+	dst = append(dst, run[:t]...)
+	dst = append(dst, '\'')
+	return appendTail(dst, run[t:])
+}
+
+// Classes of posixClassOf: what one pass over a string tells the POSIX
+// paths of Quote and Join.
+const (
+	posixUnsafe = 1 << iota // outside the POSIX safe set
+	posixQuote              // '
+	posixNUL                // NUL
+)
+
+var posixClass = func() (t [256]uint8) {
+	for c := range t {
+		if byteClass[c]&safePOSIX == 0 {
+			t[c] |= posixUnsafe
+		}
+	}
+	t['\''] |= posixQuote
+	t[0] |= posixNUL
+	return t
+}()
+
+// posixClassOf returns the union of the posixClass classes of the bytes of
+// s, four bytes at a time.
+func posixClassOf(s string) uint8 {
+	var m0, m1 uint8
+	for len(s) >= 4 {
+		m0 |= posixClass[s[0]] | posixClass[s[1]]
+		m1 |= posixClass[s[2]] | posixClass[s[3]]
+		s = s[4:]
+	}
+	for i := 0; i < len(s); i++ {
+		m0 |= posixClass[s[i]]
+	}
+	return m0 | m1
 }
 
 // quoteRun returns the length of the run at the start of s: the bytes up to
 // the next ', or the ' bytes up to the next other byte.
 func quoteRun(s string) int {
 	if s[0] != '\'' {
+		if len(s) <= 16 {
+			// Cheaper than the call to IndexByte on short strings.
+			for i := 1; i < len(s); i++ {
+				if s[i] == '\'' {
+					return i
+				}
+			}
+			return len(s)
+		}
 		if i := strings.IndexByte(s, '\''); i >= 0 {
 			return i
 		}

@@ -82,6 +82,9 @@ func NeedsQuoting(s string) bool { return POSIX.NeedsQuoting(s) }
 // A NUL byte cannot be carried by any shell word: s with one is refused
 // with a *QuoteError wrapping ErrNUL.
 func (d Dialect) Quote(s string) (string, error) {
+	if d == POSIX {
+		return quotePOSIX(s)
+	}
 	if !d.valid() {
 		return "", &dialectError{d}
 	}

@@ -321,7 +321,8 @@ func TestJoinShortLine(t *testing.T) {
 			}
 			args = append(args, b.String())
 		}
-		if POSIX.fitsShort(args) {
+		var buf [joinBufSize]byte
+		if _, fits, _ := POSIX.appendJoin(buf[:0], args, true); fits {
 			short++
 		} else {
 			long++
