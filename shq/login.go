@@ -76,6 +76,26 @@ var loginCommandWords = func() map[string]bool {
 	return m
 }()
 
+// quoteLoginRun is Login.Quote for the common cases, as quotePOSIX has
+// them: a safe string is returned as it is, and one that is one quoted run,
+// with nothing to write outside the quotes and no multi-byte tail, is
+// copied into its exact buffer (BenchmarkQuote/in=space/d=login: 2.1x, 311
+// ns against 147 in one run). ok is false for any other string, which goes
+// the general way.
+func quoteLoginRun(s string) (q string, ok bool) {
+	i := safePrefix(s, safeLogin)
+	switch {
+	case i == len(s) && s != "":
+		return s, true
+	case i == len(s) || loginStop(s[i:]) != len(s)-i || len(s)+2 > LoginMaxWord || hazardTail(s) != 0:
+		return "", false // empty, or not one plain run
+	}
+	b := make([]byte, len(s)+2)
+	b[0], b[len(b)-1] = '\'', '\''
+	copy(b[1:], s)
+	return unsafeString(b), true
+}
+
 // loginQuotedLen is quotedLen for Login, for an s with no NUL byte that
 // needs quoting: it refuses a fish keyword in command position, and what
 // loginLen refuses.

@@ -82,8 +82,13 @@ func NeedsQuoting(s string) bool { return POSIX.NeedsQuoting(s) }
 // A NUL byte cannot be carried by any shell word: s with one is refused
 // with a *QuoteError wrapping ErrNUL.
 func (d Dialect) Quote(s string) (string, error) {
-	if d == POSIX {
+	switch d {
+	case POSIX:
 		return quotePOSIX(s)
+	case Login:
+		if q, ok := quoteLoginRun(s); ok {
+			return q, nil
+		}
 	}
 	if !d.valid() {
 		return "", &dialectError{d}
