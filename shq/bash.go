@@ -104,10 +104,14 @@ func (st *textState) next(s string, i int) (k escape, size int, afterHigh bool) 
 // quotes): a rune written raw must not leave a hazard pair right before
 // such a byte, or before the end, where a closing quote follows.
 func (st *textState) guarded(s string, i int) (k escape, size int, afterHigh bool) {
+	prevHigh := st.high
 	k, size, afterHigh = st.next(s, i)
 	if k == escRaw && size > 1 && runeHazard(s, i+size) {
+		// Written in octal, the rune starts with a backslash, which must
+		// not follow a raw byte ≥ 0x80 either (found by
+		// TestBuilderProperty: é then ¡0 gave é\302).
 		st.high, st.base = false, false
-		k = escOctal
+		return escOctal, size, prevHigh
 	}
 	return k, size, afterHigh
 }
