@@ -32,19 +32,7 @@ func TestShellLogin(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs real shells")
 	}
-	inputs := loginInputs(t)
-	for _, sh := range shelltest.LoginShells(t) {
-		t.Run(sh.Name, func(t *testing.T) {
-			t.Parallel()
-			if sh.Family != "yash" {
-				checkWords(t, sh, Login, inputs)
-				return
-			}
-			valid, invalid := validUTF8Only(inputs)
-			checkWords(t, sh, Login, valid)
-			checkWords(t, sh, Login, invalid, shelltest.WithLocale(shelltest.LocaleLatin1))
-		})
-	}
+	checkMatrix(t, shelltest.LoginShells(t), Login, loginInputs(t))
 }
 
 // TestShellLoginJoin runs Login lines of random argument lists through the

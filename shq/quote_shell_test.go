@@ -173,17 +173,24 @@ func validUTF8Only(in []string) (valid, invalid []string) {
 // C.UTF-8 it gets the valid UTF-8 inputs, and the others under
 // en_US.ISO-8859-1, where every byte is a character.
 func TestShellPOSIX(t *testing.T) {
-	inputs := shellInputs()
-	for _, sh := range shelltest.POSIXShells(t) {
+	checkMatrix(t, shelltest.POSIXShells(t), POSIX, shellInputs())
+}
+
+// checkMatrix runs checkWords in each shell, in parallel. yash gets the
+// valid UTF-8 inputs in C.UTF-8 and the others under en_US.ISO-8859-1,
+// where every byte is a character: it refuses a script it cannot decode.
+func checkMatrix(t *testing.T, shells []shelltest.Shell, d Dialect, inputs []string) {
+	t.Helper()
+	for _, sh := range shells {
 		t.Run(sh.Name, func(t *testing.T) {
 			t.Parallel()
 			if sh.Family != "yash" {
-				checkWords(t, sh, POSIX, inputs)
+				checkWords(t, sh, d, inputs)
 				return
 			}
 			valid, invalid := validUTF8Only(inputs)
-			checkWords(t, sh, POSIX, valid)
-			checkWords(t, sh, POSIX, invalid, shelltest.WithLocale(shelltest.LocaleLatin1))
+			checkWords(t, sh, d, valid)
+			checkWords(t, sh, d, invalid, shelltest.WithLocale(shelltest.LocaleLatin1))
 		})
 	}
 }
