@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/template/parse"
 	"unicode/utf8"
+	"unsafe"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -171,141 +172,170 @@ func (a *action) rewrite(n *parse.ActionNode) {
 // escape is the escaper function of the action: it checks the value and
 // returns it written for its context.
 func (a *action) escape(v any) (string, error) {
-	in := a.layers[0]
-	if s, ok := v.(string); ok && in.kind != kStatement && in.kind != kScript {
-		out, err := a.one(s)
+	b, err := a.appendValue(nil, v)
+	if err != nil {
+		return "", err
+	}
+	// b is new and dropped here: its bytes become the string unchanged.
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+}
+
+// appendValue checks the value and appends it to dst written for its
+// context. On error the returned slice is dst, truncated to its length
+// on entry.
+func (a *action) appendValue(dst []byte, v any) ([]byte, error) {
+	in := &a.layers[0]
+	start := len(dst)
+	script := in.kind == kStatement || in.kind == kScript
+	if s, ok := v.(string); ok && !script {
+		dst, err := a.appendOne(dst, s)
 		if err != nil || len(a.layers) == 1 {
-			return out, err
+			return dst, err
 		}
-		return a.outer(out)
+		return a.appendOuter(dst, start)
 	}
 	if ts, ok := v.(TrustedScript); ok {
-		if in.kind != kStatement && in.kind != kScript {
-			return "", a.errorf(ErrTrusted, "a TrustedScript goes only alone as a command or as the whole script of sh -c")
+		if !script {
+			return dst, a.errorf(ErrTrusted, "a TrustedScript goes only alone as a command or as the whole script of sh -c")
 		}
 		lang := syntax.LangPOSIX
 		if in.bash {
 			lang = syntax.LangBash
 		}
 		if strings.IndexByte(ts.text, 0) >= 0 {
-			return "", a.errorf(shq.ErrNUL, "")
+			return dst, a.errorf(shq.ErrNUL, "")
 		}
 		if _, err := syntax.NewParser(syntax.Variant(lang)).Parse(strings.NewReader(ts.text), ""); err != nil {
-			return "", a.errorf(ErrSyntax, "the TrustedScript does not parse")
+			return dst, a.errorf(ErrSyntax, "the TrustedScript does not parse")
 		}
-		return a.outer(ts.text)
+		return a.appendOuter(append(dst, ts.text...), start)
 	}
-	if in.kind == kStatement || in.kind == kScript {
-		return "", a.errorf(ErrTrusted, "build the script with UncheckedScript")
+	if script {
+		return dst, a.errorf(ErrTrusted, "build the script with UncheckedScript")
 	}
-	vals, isList, err := toStrings(v)
+	s, vals, isList, err := toValue(v)
 	if err != nil {
-		return "", a.errorf(err, "")
+		return dst, a.errorf(err, "")
 	}
 	if isList && !in.list {
-		return "", a.errorf(ErrType, "a list goes only where it may stand for several words")
+		return dst, a.errorf(ErrType, "a list goes only where it may stand for several words")
 	}
-	var out string
 	if isList {
-		var b strings.Builder
 		for i, s := range vals {
-			w, err := a.one(s)
-			if err != nil {
-				return "", err
-			}
 			if i > 0 {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 			}
-			b.WriteString(w)
+			if dst, err = a.appendOne(dst, s); err != nil {
+				return dst[:start], err
+			}
 		}
-		out = b.String()
-	} else {
-		out, err = a.one(vals[0])
-		if err != nil {
-			return "", err
-		}
+	} else if dst, err = a.appendOne(dst, s); err != nil {
+		return dst, err
 	}
-	return a.outer(out)
+	return a.appendOuter(dst, start)
 }
 
-// outer writes s for the words of sh -c around the value, innermost
-// first.
-func (a *action) outer(s string) (string, error) {
+// appendOuter rewrites dst[start:], the value written for the innermost
+// context, for the words of sh -c around it, innermost first.
+func (a *action) appendOuter(dst []byte, start int) ([]byte, error) {
 	for _, ly := range a.layers[1:] {
-		q, err := shq.Quote(s)
-		if err != nil {
-			return "", a.errorf(err, "")
+		// s is the text so far. Appending the quoting after it writes
+		// past it or into a new array, never over it, so s stays valid
+		// while it is read; the quoting is then moved down to start.
+		s := unsafe.String(unsafe.SliceData(dst[start:]), len(dst)-start)
+		if rawOK(s, ly.kind) {
+			continue
 		}
-		switch {
-		case rawOK(s, ly.kind):
-		case ly.kind == kDouble:
-			s = `"` + q + `"`
-		case ly.kind == kSingle:
-			s = "'" + q + "'"
-		default:
-			s = q
+		mid := len(dst)
+		switch ly.kind {
+		case kDouble:
+			dst = append(dst, '"')
+		case kSingle:
+			dst = append(dst, '\'')
 		}
+		var err error
+		if dst, err = shq.AppendQuote(dst, s); err != nil {
+			return dst[:start], a.errorf(err, "")
+		}
+		switch ly.kind {
+		case kDouble:
+			dst = append(dst, '"')
+		case kSingle:
+			dst = append(dst, '\'')
+		}
+		dst = append(dst[:start], dst[mid:]...)
 	}
-	if len(a.layers) > 1 && len(s) > maxArgLen {
-		return "", a.errorf(shq.ErrTooLong, "the script of sh -c")
+	if len(a.layers) > 1 && len(dst)-start > maxArgLen {
+		return dst[:start], a.errorf(shq.ErrTooLong, "the script of sh -c")
 	}
-	return s, nil
+	return dst, nil
 }
 
 var testOperators = map[string]bool{"!": true, "(": true, ")": true, "=": true, "==": true, "!=": true, "<": true, ">": true}
 
-// one checks one value and writes it for the innermost context.
-func (a *action) one(s string) (string, error) {
-	in := a.layers[0]
+// appendOne checks one value and appends it to dst written for the
+// innermost context. On error dst is returned unchanged.
+func (a *action) appendOne(dst []byte, s string) ([]byte, error) {
+	in := &a.layers[0]
 	switch {
 	case strings.IndexByte(s, 0) >= 0:
-		return "", a.errorf(shq.ErrNUL, "")
+		return dst, a.errorf(shq.ErrNUL, "")
 	case len(s) > maxArgLen:
-		return "", a.errorf(shq.ErrTooLong, "")
+		return dst, a.errorf(shq.ErrTooLong, "")
 	case in.whole && s == "":
-		return "", a.errorf(shq.ErrEmpty, "")
+		return dst, a.errorf(shq.ErrEmpty, "")
 	case in.whole && validate.IsBlank(s):
-		return "", a.errorf(shq.ErrBlank, "")
+		return dst, a.errorf(shq.ErrBlank, "")
 	case in.option && s != "" && s[0] == '-':
-		return "", a.errorf(shq.ErrOptionLike, "")
+		return dst, a.errorf(shq.ErrOptionLike, "")
 	case in.test && in.whole && testOperators[s]:
-		return "", a.errorf(shq.ErrOptionLike, "test would read it as an operator")
+		return dst, a.errorf(shq.ErrOptionLike, "test would read it as an operator")
 	}
 	for _, f := range a.checks {
 		if err := f(s); err != nil {
-			return "", a.errorf(err, "")
+			return dst, a.errorf(err, "")
 		}
 	}
 	switch in.kind {
 	case kHeredocRaw:
 		if err := a.heredocCheck(s, s); err != nil {
-			return "", err
+			return dst, err
 		}
-		return s, nil
+		return append(dst, s...), nil
 	case kHeredoc:
 		w := heredocEscape(s)
 		if err := a.heredocCheck(s, w); err != nil {
-			return "", err
+			return dst, err
 		}
-		return w, nil
+		return append(dst, w...), nil
 	}
 	if rawOK(s, in.kind) {
-		return s, nil
+		return append(dst, s...), nil
 	}
-	q, err := shq.Quote(s)
+	start := len(dst)
+	switch in.kind {
+	case kDouble:
+		dst = append(dst, '"')
+	case kSingle:
+		dst = append(dst, '\'')
+	}
+	q := len(dst)
+	dst, err := shq.AppendQuote(dst, s)
 	if err != nil {
-		return "", a.errorf(err, "")
+		return dst[:start], a.errorf(err, "")
 	}
 	switch in.kind {
 	case kDouble:
-		return `"` + q + `"`, nil
+		return append(dst, '"'), nil
 	case kSingle:
-		return "'" + q + "'", nil
+		return append(dst, '\''), nil
 	}
-	if in.force && q == s {
-		return "'" + s + "'", nil
+	if in.force && string(dst[q:]) == s {
+		dst = append(dst[:start], '\'')
+		dst = append(dst, s...)
+		return append(dst, '\''), nil
 	}
-	return q, nil
+	return dst, nil
 }
 
 // rawOK reports whether s may be written as it is inside the author's
@@ -347,7 +377,7 @@ func heredocEscape(s string) string {
 // heredocCheck refuses a value (s, written as w) that would end the
 // here-document early or hide a syntax byte in a multi-byte character.
 func (a *action) heredocCheck(s, w string) error {
-	in := a.layers[0]
+	in := &a.layers[0]
 	if !utf8.ValidString(s) {
 		// ksh93 drops a here-document with invalid UTF-8 under a UTF-8
 		// locale (and crashes on one inside $(…)).
@@ -368,35 +398,48 @@ func (a *action) heredocCheck(s, w string) error {
 	if in.dash && (strings.Contains(w, "\n\t") || strings.TrimLeft(in.before, "\t") == "" && strings.HasPrefix(w, "\t")) {
 		return a.errorf(ErrDelimiter, "a line of the value starts with a tab, which <<- strips")
 	}
-	eq := func(line string) bool {
-		if in.dash {
-			line = strings.TrimLeft(line, "\t")
-		}
-		return line == in.delim
-	}
-	lines := strings.Split(w, "\n")
-	if !in.known {
-		for _, l := range lines {
-			if strings.Contains(l, in.delim) {
+	// The lines of the value are walked in place: the first is glued to
+	// the text before the value, the last to the text after it.
+	hit := false
+	for rest, first := w, true; ; first = false {
+		line, tail, more := strings.Cut(rest, "\n")
+		if !in.known {
+			if strings.Contains(line, in.delim) {
 				return a.errorf(ErrDelimiter, "")
 			}
+		} else {
+			pre, post := "", ""
+			if first {
+				pre = in.before
+			}
+			if !more {
+				post = in.after
+			}
+			hit = hit || isDelim(pre, line, post, in.delim, in.dash)
 		}
-		return nil
-	}
-	n := len(lines)
-	hit := false
-	if n == 1 {
-		hit = eq(in.before + lines[0] + in.after)
-	} else {
-		hit = eq(in.before+lines[0]) || eq(lines[n-1]+in.after)
-		for _, l := range lines[1 : n-1] {
-			hit = hit || eq(l)
+		if !more {
+			break
 		}
+		rest = tail
 	}
 	if hit {
 		return a.errorf(ErrDelimiter, "")
 	}
 	return nil
+}
+
+// isDelim reports whether the line pre+line+post, with its leading tabs
+// removed if dash, is delim.
+func isDelim(pre, line, post, delim string, dash bool) bool {
+	n := len(pre) + len(line) + len(post)
+	if n < len(delim) || !dash && n != len(delim) {
+		return false
+	}
+	l := pre + line + post
+	if dash {
+		l = strings.TrimLeft(l, "\t")
+	}
+	return l == delim
 }
 
 func isSyntax(c byte) bool {
@@ -406,34 +449,44 @@ func isSyntax(c byte) bool {
 // toStrings returns the strings a value stands for: one for a string or an
 // integer, the elements of a []string (isList).
 func toStrings(v any) (vals []string, isList bool, err error) {
+	s, vals, isList, err := toValue(v)
+	if err != nil || isList {
+		return vals, isList, err
+	}
+	return []string{s}, false, nil
+}
+
+// toValue returns the string a value stands for (a string or an
+// integer), or the elements of a []string (isList).
+func toValue(v any) (s string, vals []string, isList bool, err error) {
 	switch x := v.(type) {
 	case string:
-		return []string{x}, false, nil
+		return x, nil, false, nil
 	case []string:
-		return x, true, nil
+		return "", x, true, nil
 	case int:
-		return []string{strconv.Itoa(x)}, false, nil
+		return strconv.Itoa(x), nil, false, nil
 	case nil:
-		return nil, false, because(ErrType, "no value")
+		return "", nil, false, because(ErrType, "no value")
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.String:
-		return []string{rv.String()}, false, nil
+		return rv.String(), nil, false, nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return []string{strconv.FormatInt(rv.Int(), 10)}, false, nil
+		return strconv.FormatInt(rv.Int(), 10), nil, false, nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return []string{strconv.FormatUint(rv.Uint(), 10)}, false, nil
+		return strconv.FormatUint(rv.Uint(), 10), nil, false, nil
 	case reflect.Slice:
 		if rv.Type().Elem().Kind() == reflect.String {
 			out := make([]string, rv.Len())
 			for i := range out {
 				out[i] = rv.Index(i).String()
 			}
-			return out, true, nil
+			return "", out, true, nil
 		}
 	}
-	return nil, false, because(ErrType, "want a string, an integer or a []string")
+	return "", nil, false, because(ErrType, "want a string, an integer or a []string")
 }
 
 func reflectTypeName(n any) string { return reflect.TypeOf(n).String() }
