@@ -2,13 +2,15 @@ package shtemplate
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzExecute parses a template and executes it with a value. It must
-// never panic; an error must be an *Error (or a text/template error) that
+// never panic; it must write and refuse as the template run by
+// text/template does; an error must be an *Error (or a text/template error) that
 // does not quote the value; and a rendered script must parse, with the
 // skeleton of the same template rendered with a plain word: the value
 // added no word, command, expansion or substitution.
@@ -23,8 +25,13 @@ func FuzzExecute(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var b strings.Builder
+		var b, slow strings.Builder
 		err = tm.Execute(&b, v)
+		// The template run by text/template writes and refuses the same.
+		errSlow := tm.run(&slow, tm.text, v, false)
+		if b.String() != slow.String() || fmt.Sprint(err) != fmt.Sprint(errSlow) {
+			t.Fatalf("Execute: %q, %v; run by text/template: %q, %v", b.String(), err, slow.String(), errSlow)
+		}
 		if err != nil {
 			var e *Error
 			if errors.As(err, &e) && len(v) >= 4 && strings.Contains(err.Error(), v) && !strings.Contains(tpl, v) {

@@ -32,8 +32,9 @@ type nameSpace struct {
 	// executed is set by the first Execute: from then on the trees are
 	// rewritten and fixed.
 	executed bool
-	// escaped holds the names of the templates analysed and rewritten.
-	escaped map[string]bool
+	// escaped holds the names of the templates analysed and rewritten,
+	// with their programs (nil for a template a program does not run).
+	escaped map[string]*program
 	// actions holds the context of every action analysed so far.
 	actions map[*parse.ActionNode]*action
 	nextID  int
@@ -45,7 +46,7 @@ var builtins = template.FuncMap{"check": checkFunc}
 // New allocates a new, undefined template with the given name. Its script
 // is read as POSIX sh; see [Template.Dialect] for bash.
 func New(name string) *Template {
-	ns := &nameSpace{set: map[string]*Template{}, escaped: map[string]bool{},
+	ns := &nameSpace{set: map[string]*Template{}, escaped: map[string]*program{},
 		actions: map[*parse.ActionNode]*action{}}
 	t := &Template{text: template.New(name).Funcs(builtins), ns: ns}
 	ns.set[name] = t
@@ -171,7 +172,7 @@ func (t *Template) Clone() (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	ns := &nameSpace{set: map[string]*Template{}, escaped: map[string]bool{},
+	ns := &nameSpace{set: map[string]*Template{}, escaped: map[string]*program{},
 		actions: map[*parse.ActionNode]*action{}, dialect: t.ns.dialect}
 	for _, x := range tc.Templates() {
 		ns.set[x.Name()] = &Template{text: x, ns: ns}
@@ -202,11 +203,37 @@ func (t *Template) ExecuteTemplate(w io.Writer, name string, data any) error {
 	return t.execute(w, tt, data)
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var (
+	bufPool  = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	progPool = sync.Pool{New: func() any { return new([]byte) }}
+)
+
+// maxPooled is the largest buffer kept for the next Execute.
+const maxPooled = 64 << 10
 
 func (t *Template) execute(w io.Writer, tt *template.Template, data any) error {
-	if err := t.ns.escape(tt); err != nil {
+	return t.run(w, tt, data, true)
+}
+
+// run executes tt, with its program if fast and tt has one.
+func (t *Template) run(w io.Writer, tt *template.Template, data any, fast bool) error {
+	p, err := t.ns.escape(tt)
+	if err != nil {
 		return err
+	}
+	if p != nil && fast {
+		bp := progPool.Get().(*[]byte)
+		b, ok := p.run((*bp)[:0], data)
+		if ok {
+			_, err = w.Write(b)
+		}
+		if cap(b) <= maxPooled {
+			*bp = b[:0]
+			progPool.Put(bp)
+		}
+		if ok {
+			return err
+		}
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -218,32 +245,32 @@ func (t *Template) execute(w io.Writer, tt *template.Template, data any) error {
 		}
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
 	return err
 }
 
 // escape analyses tt, if not done yet, and rewrites the actions it reaches
 // to call their escapers.
-func (ns *nameSpace) escape(tt *template.Template) error {
+func (ns *nameSpace) escape(tt *template.Template) (*program, error) {
 	ns.mu.Lock()
 	defer ns.mu.Unlock()
 	ns.executed = true
-	if ns.escaped[tt.Name()] {
-		return nil
+	if p, ok := ns.escaped[tt.Name()]; ok {
+		return p, nil
 	}
 	if tt.Tree == nil || tt.Tree.Root == nil {
-		return &Error{Name: tt.Name(), Err: because(ErrTemplate, "template is empty or undefined")}
+		return nil, &Error{Name: tt.Name(), Err: because(ErrTemplate, "template is empty or undefined")}
 	}
 	a := newAnalysis(ns, tt)
 	found, err := a.run(tt.Tree)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	funcs := template.FuncMap{}
 	for node, act := range found {
 		if old := ns.actions[node]; old != nil {
 			if !old.sameContext(act) {
-				return act.errorf(ErrBranches, "the action is in another context when this template is executed")
+				return nil, act.errorf(ErrBranches, "the action is in another context when this template is executed")
 			}
 			continue
 		}
@@ -254,8 +281,9 @@ func (ns *nameSpace) escape(tt *template.Template) error {
 		act.rewrite(node)
 	}
 	tt.Funcs(funcs)
-	ns.escaped[tt.Name()] = true
-	return nil
+	p := ns.compile(tt.Tree)
+	ns.escaped[tt.Name()] = p
+	return p, nil
 }
 
 // escPrefix starts the names of the escaper functions added to the
