@@ -61,9 +61,12 @@ func field(name string) func(string) string {
 // option; and that the program ran for most of them.
 func TestProgram(t *testing.T) {
 	values := []any{nil, "", "-x", 42, int8(-3), uint(7), 1.5, true, []string{"a b", "c"}, []string{},
-		[]string{"-rf"}, UncheckedScript("echo hi"), UncheckedScript("echo 'a"), fmt.Errorf("x")}
-	for _, h := range hazards {
-		values = append(values, h.s)
+		[]string{"-rf"}, UncheckedScript("echo hi"), UncheckedScript("echo 'a"), fmt.Errorf("x"),
+		[]any{"a", 1, "it's"}, []any{"a", nil}, []any{}, map[string]any{"V": "x"}, &fieldData{V: "p"}, (*fieldData)(nil)}
+	for i, h := range hazards {
+		if !testing.Short() || i%4 == 0 {
+			values = append(values, h.s)
+		}
 	}
 	cases := append(append([]tcase{}, posixCases...), bashCases...)
 	cases = append(cases,
@@ -73,6 +76,13 @@ func TestProgram(t *testing.T) {
 		tcase{name: "comment", tpl: "{{/* c */}}printargs {{.}} {{- /* d */}}\n"},
 		tcase{name: "printf", tpl: "printargs {{printf \"%v\" .}}\n"},
 		tcase{name: "range", tpl: "{{range .}}printargs {{.}}\n{{end}}"},
+		tcase{name: "range-else", tpl: "{{range .}}printargs \"{{.}}\" {{$}}\n{{else}}printargs none\n{{end}}"},
+		tcase{name: "with", tpl: "{{with .}}printargs {{.}}{{else}}printargs none{{end}}\n"},
+		tcase{name: "if-range", tpl: "{{if .}}{{range .}}printargs 'x{{.}}'\n{{end}}{{end}}printargs end\n"},
+		tcase{name: "else-if", tpl: "{{if not .}}printargs none{{else if .}}printargs {{.}}{{end}}\n"},
+		tcase{name: "call", tpl: "{{define \"x\"}}printargs {{.}}\n{{end}}{{template \"x\" .}}"},
+		tcase{name: "call-no-pipe", tpl: "{{define \"x\"}}printargs a{{if .}}{{.}}{{end}}\n{{end}}{{template \"x\"}}"},
+		tcase{name: "call-root", tpl: "{{define \"x\"}}printargs {{$}}\n{{end}}{{if .}}{{template \"x\" $}}{{end}}"},
 	)
 	ran, total := 0, 0
 	for _, tc := range cases {
@@ -105,6 +115,41 @@ func TestProgram(t *testing.T) {
 			}
 		}
 	}
+	// Templates that read fields, with data of each shape.
+	for _, tpl := range []string{
+		"{{with .A}}printargs {{.V}}{{else}}printargs none{{end}}\n",
+		"{{with .V}}printargs {{.}}{{end}}\n",
+		"{{range .L}}printargs {{.}} {{$.V}}\n{{else}}printargs none\n{{end}}",
+		"{{define \"x\"}}printargs {{.V}} {{$.V}}\n{{end}}{{template \"x\" .A}}",
+		"{{if .V}}printargs {{.V}}{{else if .A}}printargs {{.A.V}}{{else}}printargs none{{end}}\n",
+		"{{range .L}}{{with .V}}printargs \"{{.}}\"\n{{end}}{{end}}",
+	} {
+		tm := Must(New("fields").Parse(tpl))
+		for _, v := range values {
+			for _, data := range []any{
+				map[string]any{"V": v, "A": map[string]any{"V": v}, "L": v},
+				map[string]any{"V": v, "A": fieldData{V: v}, "L": []any{v, "x"}},
+				map[string]any{"V": "", "A": &fieldData{V: v}, "L": []any{map[string]any{"V": v}, fieldData{V: v}}},
+				map[string]any{"V": v, "L": []string{"one"}},
+				map[string]any{"V": v, "L": []string{"one", "two"}},
+				map[string]any{"V": v, "A": nil, "L": []string{}},
+				fieldData{V: v, A: &fieldData{V: "in"}},
+				map[string]any{},
+			} {
+				var fast, slow strings.Builder
+				errFast := tm.run(&fast, tm.text, data, true)
+				errSlow := tm.run(&slow, tm.text, data, false)
+				if fast.String() != slow.String() || fmt.Sprint(errFast) != fmt.Sprint(errSlow) {
+					t.Fatalf("%q with %#v:\nprogram: %q, %v\ntext/template: %q, %v",
+						tpl, data, fast.String(), errFast, slow.String(), errSlow)
+				}
+				total++
+				if _, ok := tm.ns.escaped["fields"].run(nil, data); ok {
+					ran++
+				}
+			}
+		}
+	}
 	if ran < total/4 {
 		t.Errorf("the program ran %d of %d executions", ran, total)
 	}
@@ -121,10 +166,16 @@ func TestProgramScope(t *testing.T) {
 		{"printargs {{.a | check \"filename\"}}\n", true},
 		{"{{/* c */}}printargs {{.a}}\n", true},
 		{"printargs {{.a | printf \"%s\"}}\n", false},
-		{"printargs {{$}}\n", false},
+		{"printargs {{$}} {{$.a}}\n", true},
+		{"{{if .a}}printargs {{.a}}{{else if .b}}printargs {{.b}}{{end}}\n", true},
+		{"{{with .a}}printargs {{.}}{{end}}\n", true},
+		{"{{range .a}}printargs {{.}}\n{{else}}printargs none\n{{end}}", true},
+		{"{{define \"x\"}}{{.}}{{end}}printargs {{template \"x\" .a}}\n", true},
 		{"{{$x := .a}}printargs {{$x}}\n", false},
-		{"{{if .a}}printargs {{.a}}{{end}}\n", false},
-		{"{{define \"x\"}}{{.}}{{end}}printargs {{template \"x\" .a}}\n", false},
+		{"{{if not .a}}printargs {{.a}}{{end}}\n", false},
+		{"{{range $i, $e := .a}}printargs {{$e}}\n{{end}}", false},
+		{"{{define \"x\"}}{{.|printf \"%s\"}}{{end}}printargs {{template \"x\" .a}}\n", false},
+		{"{{define \"x\"}}{{.}}{{end}}printargs {{template \"x\" printf \"%s\" .a}}\n", false},
 	} {
 		tm := Must(New("p").Parse(tc.tpl))
 		if _, err := tm.ns.escape(tm.text); err != nil {

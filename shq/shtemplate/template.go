@@ -281,7 +281,7 @@ func (ns *nameSpace) escape(tt *template.Template) (*program, error) {
 		act.rewrite(node)
 	}
 	tt.Funcs(funcs)
-	p := ns.compile(tt.Tree)
+	p := ns.compile(tt)
 	ns.escaped[tt.Name()] = p
 	return p, nil
 }
