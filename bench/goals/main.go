@@ -181,6 +181,25 @@ func main() {
 	}
 	fmt.Printf("\n- within 5×: %s\n", verdict(splitOK))
 
+	if v := ns("BenchmarkExecute/in=script/lib=shtemplate"); !math.IsNaN(v) {
+		fmt.Println()
+		fmt.Println("## shtemplate Execute against text/template's Execute (goal: within 2×)")
+		fmt.Println()
+		fmt.Println("| template | shtemplate | allocs | text/template | allocs | shtemplate ÷ text/template |")
+		fmt.Println("|---|---|---|---|---|---|")
+		execOK := true
+		for _, in := range []string{"script", "branches"} {
+			s, x := ns("BenchmarkExecute/in="+in+"/lib=shtemplate"), ns("BenchmarkExecute/in="+in+"/lib=texttemplate")
+			if math.IsNaN(s) {
+				continue
+			}
+			execOK = execOK && s/x <= 2
+			fmt.Printf("| %s | %s | %v | %s | %v | %.2f |\n", in, fmtNS(s), allocs("BenchmarkExecute/in="+in+"/lib=shtemplate"),
+				fmtNS(x), allocs("BenchmarkExecute/in="+in+"/lib=texttemplate"), s/x)
+		}
+		fmt.Printf("\n- shtemplate Execute within 2× of text/template: %s\n", verdict(execOK))
+	}
+
 	if v := ns("BenchmarkValidate/rule=s3-bucket/in=valid/lib=shq"); !math.IsNaN(v) {
 		fmt.Println()
 		fmt.Println("## Validators against a regexp of the same rule")

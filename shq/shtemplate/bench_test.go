@@ -33,7 +33,8 @@ var benchData = map[string]any{
 }
 
 // BenchmarkExecute compares Execute with text/template's Execute of the
-// same template and values (which text/template writes unescaped).
+// same template and values (which text/template writes unescaped), and
+// with the template run by text/template calling its escapers.
 func BenchmarkExecute(b *testing.B) {
 	b.Run("lib=shtemplate", func(b *testing.B) {
 		t := Must(New("bench").Parse(benchTemplate))
@@ -43,6 +44,17 @@ func BenchmarkExecute(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if err := t.Execute(io.Discard, benchData); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// The same template run by text/template with its escaper calls, as
+	// Execute does for a template its program does not run.
+	b.Run("lib=shtemplate-text", func(b *testing.B) {
+		t := Must(New("bench").Parse(benchTemplate))
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := t.run(io.Discard, t.text, benchData, false); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -172,12 +172,12 @@ func (a *action) rewrite(n *parse.ActionNode) {
 // escape is the escaper function of the action: it checks the value and
 // returns it written for its context.
 func (a *action) escape(v any) (string, error) {
-	b, err := a.appendValue(nil, v)
+	var buf [256]byte
+	b, err := a.appendValue(buf[:0], v)
 	if err != nil {
 		return "", err
 	}
-	// b is new and dropped here: its bytes become the string unchanged.
-	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+	return string(b), nil
 }
 
 // appendValue checks the value and appends it to dst written for its
