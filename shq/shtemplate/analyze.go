@@ -2,6 +2,7 @@ package shtemplate
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"text/template"
@@ -85,7 +86,33 @@ func markerAt(s string, j int) (int, bool) {
 type occurrence struct {
 	node *parse.ActionNode
 	tree *parse.Tree
-	off  int // offset of the marker in the rendered script
+	path string // the {{template}} calls it was rendered in (callPath)
+	off  int    // offset of the marker in the rendered script
+}
+
+// An instance is an action as rendered through one chain of {{template}}
+// calls: the same node called from two places is two instances, which
+// may be in different contexts (Execute then escapes a copy of the
+// called template for each).
+type instance struct {
+	path string
+	node *parse.ActionNode
+}
+
+// A call is one {{template}} node as reached through a chain of calls.
+type call struct {
+	node   *parse.TemplateNode
+	name   string // the name called when it was rendered
+	parent string // the path of the template the node is in
+}
+
+// callPath returns the key of a chain of {{template}} calls.
+func callPath(calls []*parse.TemplateNode) string {
+	var b strings.Builder
+	for _, c := range calls {
+		fmt.Fprintf(&b, "%p/", c)
+	}
+	return b.String()
 }
 
 // A chunk maps a run of the rendered script back to a text node.
@@ -114,7 +141,8 @@ type analysis struct {
 	ns    *nameSpace
 	root  *template.Template
 	lang  syntax.LangVariant
-	found map[*parse.ActionNode]*action
+	found map[instance]*action
+	calls map[string]call // by the path of the called template
 }
 
 func newAnalysis(ns *nameSpace, root *template.Template) *analysis {
@@ -122,12 +150,12 @@ func newAnalysis(ns *nameSpace, root *template.Template) *analysis {
 	if ns.dialect == bashDialect {
 		lang = syntax.LangBash
 	}
-	return &analysis{ns: ns, root: root, lang: lang, found: map[*parse.ActionNode]*action{}}
+	return &analysis{ns: ns, root: root, lang: lang, found: map[instance]*action{}, calls: map[string]call{}}
 }
 
 // run analyses the template whose tree is tr as a whole script and returns
-// the context of every action it renders.
-func (a *analysis) run(tr *parse.Tree) (map[*parse.ActionNode]*action, error) {
+// the context of every instance of an action it renders.
+func (a *analysis) run(tr *parse.Tree) (map[instance]*action, error) {
 	base, err := a.variant(tr, map[parse.Node]int{})
 	if err != nil {
 		return nil, err
@@ -203,13 +231,14 @@ func (a *analysis) variant(tr *parse.Tree, choice map[parse.Node]int) (*variant,
 		if err := act.static(); err != nil {
 			return nil, err
 		}
-		if old := a.found[o.node]; old != nil {
+		key := instance{o.path, o.node}
+		if old := a.found[key]; old != nil {
 			if !old.sameContext(act) {
 				return nil, act.errorf(ErrBranches, "the action is in "+old.layers[0].name+" in one rendering and in "+act.layers[0].name+" in another")
 			}
 			continue
 		}
-		a.found[o.node] = act
+		a.found[key] = act
 	}
 	return v, nil
 }
@@ -323,7 +352,7 @@ type renderer struct {
 	buf []byte
 }
 
-func (r *renderer) list(tr *parse.Tree, l *parse.ListNode, calls []string) error {
+func (r *renderer) list(tr *parse.Tree, l *parse.ListNode, calls []*parse.TemplateNode) error {
 	if l == nil {
 		return nil
 	}
@@ -335,7 +364,7 @@ func (r *renderer) list(tr *parse.Tree, l *parse.ListNode, calls []string) error
 	return nil
 }
 
-func (r *renderer) node(tr *parse.Tree, n parse.Node, calls []string) error {
+func (r *renderer) node(tr *parse.Tree, n parse.Node, calls []*parse.TemplateNode) error {
 	switch n := n.(type) {
 	case *parse.TextNode:
 		if strings.Contains(string(n.Text), markerPrefix) {
@@ -350,7 +379,7 @@ func (r *renderer) node(tr *parse.Tree, n parse.Node, calls []string) error {
 		if len(r.v.occ) >= maxOccur {
 			return r.a.nodeErr(tr, n, ErrTemplate, "too many actions")
 		}
-		r.v.occ = append(r.v.occ, occurrence{node: n, tree: tr, off: len(r.buf)})
+		r.v.occ = append(r.v.occ, occurrence{node: n, tree: tr, path: callPath(calls), off: len(r.buf)})
 		r.buf = append(r.buf, marker(len(r.v.occ)-1)...)
 	case *parse.CommentNode:
 	case *parse.IfNode:
@@ -361,7 +390,7 @@ func (r *renderer) node(tr *parse.Tree, n parse.Node, calls []string) error {
 		return r.branch(tr, n, 3, &n.BranchNode, calls)
 	case *parse.TemplateNode:
 		for _, c := range calls {
-			if c == n.Name {
+			if c.Name == n.Name {
 				return r.a.nodeErr(tr, n, ErrTemplate, "recursive template call")
 			}
 		}
@@ -372,7 +401,9 @@ func (r *renderer) node(tr *parse.Tree, n parse.Node, calls []string) error {
 		if t == nil || t.Tree == nil || t.Tree.Root == nil {
 			return r.a.nodeErr(tr, n, errUndefined, "")
 		}
-		return r.list(t.Tree, t.Tree.Root, append(calls, n.Name))
+		inner := append(calls[:len(calls):len(calls)], n)
+		r.a.calls[callPath(inner)] = call{node: n, name: n.Name, parent: callPath(calls)}
+		return r.list(t.Tree, t.Tree.Root, inner)
 	case *parse.BreakNode, *parse.ContinueNode:
 		return r.a.nodeErr(tr, n, ErrTemplate, "{{break}} and {{continue}} are not supported")
 	default:
@@ -384,7 +415,7 @@ func (r *renderer) node(tr *parse.Tree, n parse.Node, calls []string) error {
 // branch renders a control node: alternative 0 is the first branch (for a
 // range, its body once), 1 the else branch (a range: never), 2 a range's
 // body twice.
-func (r *renderer) branch(tr *parse.Tree, n parse.Node, alts int, b *parse.BranchNode, calls []string) error {
+func (r *renderer) branch(tr *parse.Tree, n parse.Node, alts int, b *parse.BranchNode, calls []*parse.TemplateNode) error {
 	if _, ok := r.v.alts[n]; !ok {
 		r.v.alts[n] = alts
 		r.v.visited = append(r.v.visited, n)

@@ -108,9 +108,11 @@
 // and written whole, so a script cut short by a refused value never
 // reaches w. The first Execute fixes the template set, as in
 // html/template: Parse and Clone fail after it. A template called with
-// {{template}} is escaped in the context of its call; one called from two
-// different contexts is refused (html/template would make a copy). The
-// function name check is reserved.
+// {{template}} is escaped in the context of its call; one called from
+// places in different contexts is escaped once for each, in a copy that
+// Execute adds to the set (name$shq1, …), as html/template does. A
+// template executed by itself in another context than the one its calls
+// fixed is refused. The function name check is reserved.
 //
 // Values are quoted with POSIX quoting for bash scripts too: it is what a
 // shell reading a script needs, and bash reads it the same way. Errors

@@ -161,10 +161,11 @@ func (a *action) static() error {
 // rewrite makes the action's pipeline end in its escaper, in place of
 // the trailing checks, which the escaper runs.
 func (a *action) rewrite(n *parse.ActionNode) {
-	if len(n.Pipe.Cmds) > 0 && strings.HasPrefix(identOf(n.Pipe.Cmds[len(n.Pipe.Cmds)-1]), escPrefix) {
-		return
-	}
 	cmds := n.Pipe.Cmds[:a.keep:a.keep]
+	if k := len(n.Pipe.Cmds); k > 0 && strings.HasPrefix(identOf(n.Pipe.Cmds[k-1]), escPrefix) {
+		// A copy of a rewritten tree: its escaper is replaced.
+		cmds = n.Pipe.Cmds[: k-1 : k-1]
+	}
 	id := parse.NewIdentifier(a.name).SetTree(a.tree).SetPos(n.Pos)
 	n.Pipe.Cmds = append(cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: n.Pos, Args: []parse.Node{id}})
 }

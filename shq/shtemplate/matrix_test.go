@@ -119,6 +119,15 @@ var posixCases = []tcase{
 	{name: "env-sh-c", tpl: "env X={{.}} sh -c 'printargs \"$X\"'\n", want: one("", ""), refuse: wordRefusal(false)},
 	{name: "xargs-sh-c", tpl: "true | xargs sh -c 'printargs {{.}}' sh\n", want: one("", ""), refuse: wordRefusal(true)},
 	{name: "find-exec-sh-c", tpl: "find . -maxdepth 0 -exec sh -c 'printargs -- {{.}}' sh \\;\n", want: func(v string) [][]string { return [][]string{{"--", v}} }, refuse: wordRefusal(false)},
+	{name: "define-contexts", tpl: "{{define \"v\"}}{{.}}{{end}}printargs {{template \"v\" .}} \"dq {{template \"v\" .}}\" 'sq {{template \"v\" .}}'\nsh -c 'printargs {{template \"v\" .}}'\n",
+		want:   func(v string) [][]string { return [][]string{{v, "dq " + v, "sq " + v}, {v}} },
+		refuse: wordRefusal(true)},
+	{name: "define-nested", tpl: "{{define \"in\"}}{{.}}{{end}}{{define \"out\"}}x{{template \"in\" .}}{{end}}printargs {{template \"out\" .}} \"{{template \"out\" .}}\" 'y{{template \"in\" .}}'\n",
+		want:   func(v string) [][]string { return [][]string{{"x" + v, "x" + v, "y" + v}} },
+		refuse: noRefusal},
+	{name: "define-copied-renamed", tpl: "{{define \"y\"}}{{.}}{{end}}{{define \"x\"}}a{{template \"y\" .}}{{end}}printargs a{{template \"y\" .}} \"{{template \"x\" .}}\" {{template \"x\" .}}\n",
+		want:   func(v string) [][]string { return [][]string{{"a" + v, "a" + v, "a" + v}} },
+		refuse: noRefusal},
 	{name: "if-branch", tpl: "{{if .}}printargs -v {{.}}{{else}}printargs empty{{end}}\n",
 		want: func(v string) [][]string {
 			if v == "" {

@@ -75,7 +75,6 @@ func TestRefusedAtParse(t *testing.T) {
 		{"arith-cmd", "(( {{.x}} ))\n", true, "arithmetic", ErrContext, 1, 6},
 		{"gb18030-pair", "echo é1{{.x}}\n", false, "after a partial multi-byte character", ErrContext, 1, 11},
 		{"invalid-utf8-text", "echo \x81\x30{{.x}}\n", false, "", ErrSyntax, 1, 6},
-		{"branches-context", "{{define \"v\"}}{{.}}{{end}}echo {{template \"v\" .}} \"{{template \"v\" .}}\"\n", false, "", ErrBranches, 1, 17},
 		{"branches-command", "{{if .a}}echo{{end}} {{.x}}\n", false, "whole command", ErrBranches, 1, 24},
 		{"branches-state", "cat <<EOF\n{{if .a}}EOF\n{{end}}echo hi\nEOF\n", false, "", ErrBranches, 2, 6},
 		{"branches-quote", "echo {{if .a}}'{{end}}a b{{if .a}}'{{end}}\n", false, "", ErrSyntax, 0, 0},

@@ -38,6 +38,11 @@ type nameSpace struct {
 	// actions holds the context of every action analysed so far.
 	actions map[*parse.ActionNode]*action
 	nextID  int
+	// claims holds the signature of each tree whose actions are
+	// rewritten (see place); copies, the copy of a called template made
+	// for a signature, by name and signature.
+	claims map[*parse.Tree]string
+	copies map[string]string
 }
 
 // builtins are the functions every template has.
@@ -267,18 +272,8 @@ func (ns *nameSpace) escape(tt *template.Template) (*program, error) {
 		return nil, err
 	}
 	funcs := template.FuncMap{}
-	for node, act := range found {
-		if old := ns.actions[node]; old != nil {
-			if !old.sameContext(act) {
-				return nil, act.errorf(ErrBranches, "the action is in another context when this template is executed")
-			}
-			continue
-		}
-		ns.nextID++
-		act.name = escPrefix + itoa(ns.nextID)
-		ns.actions[node] = act
-		funcs[act.name] = act.escape
-		act.rewrite(node)
+	if err := ns.place(tt, found, a.calls, funcs); err != nil {
+		return nil, err
 	}
 	tt.Funcs(funcs)
 	p := ns.compile(tt)
