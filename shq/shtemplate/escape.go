@@ -54,6 +54,7 @@ type layer struct {
 	embed                                                      bool
 	whole, start, option, force, list, assign, validator, test bool
 	bash                                                       bool // kStatement, kScript: parse a TrustedScript as bash
+	sshDest                                                    bool // the destination of ssh: before+value+after must pass validate.SSHDestination
 	// Here-documents.
 	delim, before, after string
 	dash, known          bool
@@ -151,6 +152,7 @@ func (a *action) static() error {
 		a.checks = append(a.checks, f)
 	}
 	in := a.layers[0]
+	a.checks = append(a.checks, contextChecks(in)...)
 	if in.validator && len(a.checks) == 0 {
 		return a.errorf(ErrValidator, `name a rule: {{.f | check "filename"}}`)
 	}
@@ -232,6 +234,13 @@ func (a *action) escape(v any) (string, error) {
 // first.
 func (a *action) outer(s string) (string, error) {
 	for _, ly := range a.layers[1:] {
+		if ly.kind >= kLoginWord {
+			var err error
+			if s, err = a.login(s, ly.kind); err != nil {
+				return "", err
+			}
+			continue
+		}
 		q, err := shq.Quote(s)
 		if err != nil {
 			return "", a.errorf(err, "")
@@ -277,6 +286,8 @@ func (a *action) one(s string) (string, error) {
 		}
 	}
 	switch in.kind {
+	case kLoginWord, kLoginSingle:
+		return a.login(s, in.kind)
 	case kHeredocRaw:
 		if err := a.heredocCheck(s, s); err != nil {
 			return "", err
