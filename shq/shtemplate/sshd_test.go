@@ -69,7 +69,7 @@ var sshCases = []sshCase{
 		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "a " + v + " b" }) },
 		refuse: sshRefusal(false, false)},
 	{name: "pipe-and", tpl: "@SSH@ '@P@ --{{range .V}} {{.}}{{end}} | cat && @P@ done'\n",
-		want: func(vs []string) [][]string { return append(callOf([]string{"--"}, vs, same), []string{"done"}) },
+		want:   func(vs []string) [][]string { return append(callOf([]string{"--"}, vs, same), []string{"done"}) },
 		refuse: sshRefusal(true, false)},
 	// Two layers: ssh, then sh -c.
 	{name: "sh-c", tpl: "@SSH@ \"sh -c '@P@ --{{range .V}} {{.}}{{end}}'\"\n",
