@@ -353,7 +353,6 @@ func validName(s string) bool {
 var (
 	sudoOpts   = set("-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-T", "-U", "-R", "--user", "--group", "--host", "--prompt", "--close-from", "--chdir", "--role", "--type", "--command-timeout", "--other-user", "--chroot")
 	envOpts    = set("-u", "-C", "--unset", "--chdir")
-	sshOpts    = set("-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B", "-P")
 	xargsOpts  = set("-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var")
 	dockerOpts = set("-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "--detach-keys")
 	wrapOpts   = map[string]map[string]bool{

@@ -87,9 +87,16 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 			next, letter := sshOption(s)
 			i++
 			if next && i < len(ws) {
-				if letter == 'o' {
+				switch letter {
+				case 'o':
 					c.refuseNode(src, ws[i], "argument of ssh -o (a configuration line: ProxyCommand and LocalCommand run commands)")
-				} else {
+				case 'J':
+					c.refuseNode(src, ws[i], "argument of ssh -J (ssh runs a command line built from it)")
+				case 'F', 'E', 'S', 'i':
+					// A file that ssh reads its configuration or key
+					// from, or writes its log or control socket to.
+					c.word(src, ws[i], role{name: "argument of ssh -" + string(letter), validator: true, assign: true}, outer)
+				default:
 					c.word(src, ws[i], argRole, outer)
 				}
 				i++
@@ -191,10 +198,11 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 // words, joined by ;, && and |. A plain word is made of the bytes that
 // need no quoting for any login shell (letters, digits and _-./:@+,, with
 // = and % too after the first byte) and of single-quoted text of printable
-// ASCII but \ (fish reads \\ and \' as escapes there) and ! (csh's history
-// expansion). Refused: double quotes (csh, fish and the POSIX shells each
-// read them their own way), expansions, redirections, assignments,
-// comments, ||, & and compound commands.
+// ASCII but ! (csh's history expansion there) and a \ before another, an
+// action or the closing quote (fish reads \\ and \' as escapes there).
+// Refused: double quotes (csh, fish and the POSIX shells each read them
+// their own way), expansions, redirections, assignments, comments, ||, &
+// and compound commands.
 func remoteGrammar(line string, f *syntax.File) string {
 	if len(f.Last) > 0 {
 		return "a comment (the remote login shell is unknown)"
@@ -281,8 +289,12 @@ func remoteWord(w *syntax.Word) string {
 				return "$'…'"
 			}
 			for i := 0; i < len(x.Value); i++ {
-				if b := x.Value[i]; b < 0x20 || b > 0x7e || b == '\\' || b == '!' {
-					return "a byte other than printable ASCII but \\ and ! inside single quotes"
+				b := x.Value[i]
+				if b == '\\' && (i+1 == len(x.Value) || x.Value[i+1] == '\\' || strings.HasPrefix(x.Value[i+1:], markerPrefix)) {
+					return "\\ before \\, an action or the closing quote inside single quotes (fish reads \\\\ and \\' as escapes there)"
+				}
+				if b < 0x20 || b > 0x7e || b == '!' {
+					return "a byte other than printable ASCII, or !, inside single quotes (csh expands ! there)"
 				}
 			}
 			at += len(x.Value) + 2

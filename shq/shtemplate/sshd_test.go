@@ -65,11 +65,15 @@ var sshCases = []sshCase{
 		refuse: sshRefusal(false, false)},
 	{name: "word-in-local-double", tpl: "@SSH@ \"@P@ --{{range .V}} {{.}}{{end}}\"\n",
 		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
-	{name: "remote-single", tpl: "@SSH@ \"@P@{{range .V}} 'a {{.}} b'{{end}}\"\n",
-		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "a " + v + " b" }) },
+	{name: "remote-single", tpl: "@SSH@ \"@P@ 'x\\\\y%'{{range .V}} 'a {{.}} b'{{end}}\"\n",
+		want: func(vs []string) [][]string {
+			return callOf([]string{"x\\y%"}, vs, func(v string) string { return "a " + v + " b" })
+		},
 		refuse: sshRefusal(false, false)},
-	{name: "pipe-and", tpl: "@SSH@ '@P@ --{{range .V}} {{.}}{{end}} | cat && @P@ done'\n",
-		want:   func(vs []string) [][]string { return append(callOf([]string{"--"}, vs, same), []string{"done"}) },
+	{name: "pipe-and-semicolon", tpl: "@SSH@ '@P@ --{{range .V}} {{.}}{{end}} | cat && @P@ done; @P@ a=b'\n",
+		want: func(vs []string) [][]string {
+			return append(callOf([]string{"--"}, vs, same), []string{"done"}, []string{"a=b"})
+		},
 		refuse: sshRefusal(true, false)},
 	// Two layers: ssh, then sh -c.
 	{name: "sh-c", tpl: "@SSH@ \"sh -c '@P@ --{{range .V}} {{.}}{{end}}'\"\n",
