@@ -17,10 +17,11 @@ import (
 // (remoteGrammar), and each value in it is written with shq.Login, then for
 // the word of the local script it is in.
 
-// The kinds of the remote command of ssh, after those of escape.go.
+// The kinds of the remote command of ssh: above all others (outer writes
+// every kind from kLoginWord up with shq.Login), with room below for more.
 const (
-	kLoginWord   kind = kScript + 1 + iota // a word of the remote command of ssh (shq.Login)
-	kLoginSingle                           // inside the author's '…' in the remote command of ssh
+	kLoginWord   kind = 0x40 + iota // a word of the remote command of ssh (shq.Login)
+	kLoginSingle                    // inside the author's '…' in the remote command of ssh
 )
 
 // loginKind is the kind of the remote command of ssh for a word kind.
