@@ -492,6 +492,10 @@ func (c *classifier) shell(src string, ws []*syntax.Word, outer []layer, depth i
 		c.args(src, ws[i+1:], role{name: "positional parameter", list: true}, outer)
 		return
 	}
+	if i+1 < len(ws) && c.sameLocalWord(ws[i], ws[i+1]) {
+		c.refuseWords(src, ws[i:], "script of sh -c in the remote command of ssh that the remote shell splits from the words after it (quote the script for the remote shell too)")
+		return
+	}
 	c.script(src, ws[i], outer, depth, bash)
 	c.args(src, ws[i+1:], role{name: "positional parameter", list: true}, outer)
 }

@@ -45,6 +45,9 @@ type classifier struct {
 	// login is set in the remote command of ssh, which the remote user's
 	// login shell reads: its words are written with shq.Login.
 	login bool
+	// words are the spans of the remote line that each word of the local
+	// script gave, in the remote command of ssh.
+	words []span
 }
 
 func (c *classifier) set(occ int, r *result) {

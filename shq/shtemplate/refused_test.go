@@ -73,6 +73,7 @@ func TestRefusedAtParse(t *testing.T) {
 		{"ssh-remote-csh-repeat", "ssh host repeat 2 {{.x}}\n", false, "argument of repeat in the remote command of ssh (a login shell's builtin or keyword that runs a command)", ErrContext, 1, 21},
 		{"ssh-remote-eval", "ssh host eval {{.x}}\n", false, "argument of eval in the remote command of ssh (a login shell's builtin or keyword that runs a command)", ErrContext, 1, 17},
 		{"ssh-remote-nested-command", "ssh host \"sh -c '{{.x}} a'\"\n", false, "command position in the script of sh -c in the remote command of ssh", ErrContext, 1, 20},
+		{"ssh-remote-sh-c-split", "ssh host sudo -u app sh -c 'ls -- {{.x}}'\n", false, "script of sh -c in the remote command of ssh that the remote shell splits from the words after it (quote the script for the remote shell too)", ErrContext, 1, 37},
 		{"ssh-option-o", "ssh -o {{.x}} host ls\n", false, "argument of ssh -o (a configuration line: ProxyCommand and LocalCommand run commands)", ErrContext, 1, 10},
 		{"ssh-option-o-joined", "ssh -vo {{.x}} host ls\n", false, "argument of ssh -o (a configuration line: ProxyCommand and LocalCommand run commands)", ErrContext, 1, 11},
 		{"ssh-option-J", "ssh -J {{.x}} host ls\n", false, "argument of ssh -J (ssh runs a command line built from it)", ErrContext, 1, 10},

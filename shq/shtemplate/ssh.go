@@ -172,6 +172,10 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 		return
 	}
 	inner := &classifier{a: c.a, v: c.v, ctx: make([]*result, len(c.ctx)), login: true}
+	for i, at := 0, 0; i < len(decs); i++ {
+		inner.words = append(inner.words, span{at, at + len(decs[i])})
+		at += len(decs[i]) + 1
+	}
 	inner.file(line, f, nil, depth+1)
 	for _, o := range occ {
 		e, ok := emb[o]
@@ -362,4 +366,20 @@ func loginRawOK(s string) bool {
 		}
 	}
 	return true
+}
+
+// sameLocalWord reports whether the words a and b of the remote command of
+// ssh both come from one word of the local script: ssh host sh -c 'ls
+// {{.x}}' gives the remote shell sh -c ls X, whose script is ls alone.
+func (c *classifier) sameLocalWord(a, b *syntax.Word) bool {
+	if !c.login {
+		return false
+	}
+	x, y := int(a.Pos().Offset()), int(b.Pos().Offset())
+	for _, w := range c.words {
+		if x >= w.start && x < w.end {
+			return y >= w.start && y < w.end
+		}
+	}
+	return false
 }

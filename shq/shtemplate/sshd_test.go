@@ -75,6 +75,8 @@ var sshCases = []sshCase{
 			return append(callOf([]string{"--"}, vs, same), []string{"done"}, []string{"a=b"})
 		},
 		refuse: sshRefusal(true, false)},
+	{name: "list", tpl: "@SSH@ @P@ -- {{.V}}\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
 	// Two layers: ssh, then sh -c.
 	{name: "sh-c", tpl: "@SSH@ \"sh -c '@P@ --{{range .V}} {{.}}{{end}}'\"\n",
 		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
