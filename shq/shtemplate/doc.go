@@ -52,7 +52,9 @@
 //     (shq.ErrNewline), and so is one whose Login word is longer than csh
 //     reads (shq.ErrLoginLength; a script of sh -c there is one word);
 //   - the destination of ssh, also part of a word (deploy@{{.host}}): the
-//     word with the value must pass validate.SSHDestination;
+//     word with the value must pass validate.SSHDestination; the file of
+//     ssh -F, -E, -S and -i takes a value only with a validator, as a
+//     redirection target does;
 //   - alone as a whole command, or as the whole script of sh -c: only a
 //     [TrustedScript] goes there.
 //
