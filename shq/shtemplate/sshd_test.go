@@ -70,9 +70,9 @@ var sshCases = []sshCase{
 			return callOf([]string{"x\\y%"}, vs, func(v string) string { return "a " + v + " b" })
 		},
 		refuse: sshRefusal(false, false)},
-	{name: "pipe-and-semicolon", tpl: "@SSH@ '@P@ --{{range .V}} {{.}}{{end}} | cat && @P@ done; @P@ a=b'\n",
+	{name: "pipe-and-semicolon", tpl: "@SSH@ '@P@ --{{range .V}} {{.}}{{end}} | cat && @P@ done; @P@ a=b x,y:z@w+v_1 a%b'\n",
 		want: func(vs []string) [][]string {
-			return append(callOf([]string{"--"}, vs, same), []string{"done"}, []string{"a=b"})
+			return append(callOf([]string{"--"}, vs, same), []string{"done"}, []string{"a=b", "x,y:z@w+v_1", "a%b"})
 		},
 		refuse: sshRefusal(true, false)},
 	{name: "list", tpl: "@SSH@ @P@ -- {{.V}}\n",
