@@ -13,7 +13,7 @@ func (c *classifier) call(src string, s *syntax.Stmt, ce *syntax.CallExpr, outer
 	if len(ce.Args) == 0 {
 		return
 	}
-	if c.inPipe == 0 && len(ce.Args) == 1 && len(ce.Assigns) == 0 && len(s.Redirs) == 0 && !s.Negated && !s.Background && !s.Coprocess {
+	if !c.login && c.inPipe == 0 && len(ce.Args) == 1 && len(ce.Assigns) == 0 && len(s.Redirs) == 0 && !s.Negated && !s.Background && !s.Coprocess {
 		w := ce.Args[0]
 		if l, ok := w.Lit(), len(w.Parts) == 1; ok && len(l) == markerLen {
 			if o, ok := markerAt(l, 0); ok {
@@ -56,7 +56,8 @@ func readsScript(args []*syntax.Word) bool {
 		case base == "busybox" && len(rest) > 0:
 			args = rest
 			continue
-		case base == "ssh", base == "su", base == "source", base == ".", base == "eval":
+		case base == "ssh", base == "su", base == "source", base == ".", base == "eval",
+			base == "fish", base == "csh", base == "tcsh", base == "bsd-csh", base == "pwsh":
 			return true
 		case base == "sudo" || base == "doas" || base == "env" || base == "nohup" || base == "setsid" ||
 			base == "nice" || base == "exec" || base == "stdbuf" || base == "chroot" || base == "time" ||
@@ -160,6 +161,10 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		return
 	}
 	base := name[strings.LastIndexByte(name, '/')+1:]
+	if c.login && loginRunners[base] {
+		c.refuseWords(src, rest, "argument of "+base+" in the remote command of ssh (a login shell's builtin or keyword that runs a command)")
+		return
+	}
 	switch base {
 	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel":
 		c.refuseWords(src, rest, "argument of "+base)
@@ -177,14 +182,10 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		// Parsed as a plain command in POSIX sh, read as a keyword by bash.
 		c.refuseWords(src, rest, "bash syntax in a POSIX template (use Dialect(shq.Bash))")
 	case "ssh":
-		// TODO: the remote part of ssh host CMD is read by the remote
-		// user's login shell; it needs a Login dialect of package shq.
-		c.wrapper(src, rest, outer, depth, "ssh", sshOpts, false, func(ws []*syntax.Word) {
-			if len(ws) > 0 {
-				c.word(src, ws[0], argRole, outer)
-				c.refuseWords(src, ws[1:], "remote command of ssh (needs a login-shell dialect)")
-			}
-		})
+		c.ssh(src, rest, outer, depth)
+	case "fish", "csh", "tcsh", "bsd-csh", "pwsh", "rc", "es", "elvish", "nu", "xonsh":
+		// Shells whose language the package does not write.
+		c.refuseWords(src, rest, "argument of "+base+" (a shell the package does not quote for)")
 	case "sh", "bash", "rbash", "dash", "ksh", "ksh93", "mksh", "zsh", "ash", "yash", "posh":
 		c.shell(src, rest, outer, depth, base == "bash" || base == "rbash")
 	case "busybox":
@@ -352,7 +353,6 @@ func validName(s string) bool {
 var (
 	sudoOpts   = set("-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-T", "-U", "-R", "--user", "--group", "--host", "--prompt", "--close-from", "--chdir", "--role", "--type", "--command-timeout", "--other-user", "--chroot")
 	envOpts    = set("-u", "-C", "--unset", "--chdir")
-	sshOpts    = set("-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B", "-P")
 	xargsOpts  = set("-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var")
 	dockerOpts = set("-e", "--env", "--env-file", "-u", "--user", "-w", "--workdir", "--detach-keys")
 	wrapOpts   = map[string]map[string]bool{
@@ -492,8 +492,47 @@ func (c *classifier) shell(src string, ws []*syntax.Word, outer []layer, depth i
 		c.args(src, ws[i+1:], role{name: "positional parameter", list: true}, outer)
 		return
 	}
+	if i+1 < len(ws) && c.sameLocalWord(ws[i], ws[i+1]) {
+		c.refuseWords(src, ws[i:], "script of sh -c in the remote command of ssh that the remote shell splits from the words after it (quote the script for the remote shell too)")
+		return
+	}
 	c.script(src, ws[i], outer, depth, bash)
 	c.args(src, ws[i+1:], role{name: "positional parameter", list: true}, outer)
+}
+
+// embeddings records in emb the layer of each marker of w, a word that
+// another shell reads again (a script, or a word of ssh's remote command):
+// where it is in w, named after what w is.
+func (c *classifier) embeddings(src string, w *syntax.Word, name string, emb map[int]layer) {
+	for _, p := range w.Parts {
+		switch x := p.(type) {
+		case *syntax.Lit:
+			os, offs := markersIn(x.Value)
+			for k, o := range os {
+				if c.checkBefore(src, x, offs[k], o, true) {
+					emb[o] = layer{kind: c.kindHere(kWord), embed: true, name: name}
+				}
+			}
+		case *syntax.SglQuoted:
+			os, _ := markersIn(x.Value)
+			for _, o := range os {
+				emb[o] = layer{kind: c.kindHere(kSingle), embed: true, name: name + ", inside single quotes"}
+			}
+		case *syntax.DblQuoted:
+			for _, q := range x.Parts {
+				if l, ok := q.(*syntax.Lit); ok {
+					os, offs := markersIn(l.Value)
+					for k, o := range os {
+						if c.login {
+							c.set(o, &result{refused: name + ", inside double quotes in the remote command of ssh"})
+						} else if c.checkBefore(src, l, offs[k], o, true) {
+							emb[o] = layer{kind: kDouble, embed: true, name: name + ", inside double quotes"}
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 // script classifies a word that a shell reads as a script.
@@ -513,33 +552,7 @@ func (c *classifier) script(src string, w *syntax.Word, outer []layer, depth int
 	}
 	// The embedding of each marker in the outer word.
 	emb := map[int]layer{}
-	for _, p := range w.Parts {
-		switch x := p.(type) {
-		case *syntax.Lit:
-			os, offs := markersIn(x.Value)
-			for k, o := range os {
-				if c.checkBefore(src, x, offs[k], o, true) {
-					emb[o] = layer{kind: kWord, embed: true, name: "script of sh -c"}
-				}
-			}
-		case *syntax.SglQuoted:
-			os, _ := markersIn(x.Value)
-			for _, o := range os {
-				emb[o] = layer{kind: kSingle, embed: true, name: "script of sh -c, inside single quotes"}
-			}
-		case *syntax.DblQuoted:
-			for _, q := range x.Parts {
-				if l, ok := q.(*syntax.Lit); ok {
-					os, offs := markersIn(l.Value)
-					for k, o := range os {
-						if c.checkBefore(src, l, offs[k], o, true) {
-							emb[o] = layer{kind: kDouble, embed: true, name: "script of sh -c, inside double quotes"}
-						}
-					}
-				}
-			}
-		}
-	}
+	c.embeddings(src, w, "script of sh -c", emb)
 	if len(occ) == 1 && dec == marker(occ[0]) {
 		if e, ok := emb[occ[0]]; ok {
 			ly := layer{kind: kScript, name: "whole script of sh -c", bash: bash}

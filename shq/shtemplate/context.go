@@ -25,6 +25,7 @@ type role struct {
 	prefix    bool // NAME= comes first in the word (export, env)
 	validator bool // needs a check (redirection target)
 	test      bool // argument of test or [
+	dest      bool // the destination of ssh
 }
 
 var argRole = role{name: "argument", option: true, list: true}
@@ -41,6 +42,12 @@ type classifier struct {
 	// here-document there (a quote or a trailing backslash in its body
 	// breaks the substitution), so no value goes into one.
 	inSubst int
+	// login is set in the remote command of ssh, which the remote user's
+	// login shell reads: its words are written with shq.Login.
+	login bool
+	// words are the spans of the remote line that each word of the local
+	// script gave, in the remote command of ssh.
+	words []span
 }
 
 func (c *classifier) set(occ int, r *result) {
@@ -350,11 +357,18 @@ func (c *classifier) word(src string, w *syntax.Word, r role, outer []layer) {
 	}
 	mk := func(k kind, name string, o int) layer {
 		m := marker(o)
+		if c.login {
+			k, name = loginKind(k), name+" in the remote command of ssh"
+		}
 		ly := layer{kind: k, name: name, force: r.force, assign: r.assign, validator: r.validator, test: r.test}
 		ly.whole = dec == m
 		ly.start = strings.HasPrefix(dec, m)
 		ly.option = r.option && ly.start
-		ly.list = r.list && ly.whole && k == kWord
+		ly.list = r.list && ly.whole && (k == kWord || k == kLoginWord)
+		if r.dest {
+			i := strings.Index(dec, m)
+			ly.sshDest, ly.before, ly.after = true, dec[:i], dec[i+len(m):]
+		}
 		return ly
 	}
 	for _, p := range w.Parts {
@@ -383,6 +397,10 @@ func (c *classifier) word(src string, w *syntax.Word, r role, outer []layer) {
 		case *syntax.DblQuoted:
 			if x.Dollar {
 				c.refuseNode(src, x, "inside $\"…\"")
+				continue
+			}
+			if c.login {
+				c.refuseNode(src, x, "inside double quotes in the remote command of ssh")
 				continue
 			}
 			for _, q := range x.Parts {

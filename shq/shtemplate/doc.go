@@ -37,6 +37,24 @@
 //     xargs and find … -exec: the script is parsed again, the value escaped
 //     for its context there and then for the quotes around the script, up
 //     to four levels deep;
+//   - the remote command of ssh [options] [--] destination word…: ssh
+//     joins the words with spaces and the remote user's login shell, which
+//     may be dash, bash, zsh, fish, tcsh or csh, parses that line, so the
+//     joined words are parsed again and a value there is written with
+//     shq.Login, then for the word of the script it is in (ssh -p 22 host
+//     ls -- {{.dir}}, ssh host 'cat -- {{.f}}'). The line must be one that
+//     all those shells read alike: simple commands of plain words (letters,
+//     digits, _-./:@+, and = or % after a word's first byte) and
+//     single-quoted printable ASCII without \ or !, joined by ;, && and |.
+//     A value may be a word or part of one, or inside the author's '…'
+//     there; a script of sh -c in the line is POSIX again (ssh host "sudo
+//     -u app sh -c 'ls -- {{.x}}'"). A value with a newline is refused
+//     (shq.ErrNewline), and so is one whose Login word is longer than csh
+//     reads (shq.ErrLoginLength; a script of sh -c there is one word);
+//   - the destination of ssh, also part of a word (deploy@{{.host}}): the
+//     word with the value must pass validate.SSHDestination; the file of
+//     ssh -F, -E, -S and -i takes a value only with a validator, as a
+//     redirection target does;
 //   - alone as a whole command, or as the whole script of sh -c: only a
 //     [TrustedScript] goes there.
 //
@@ -54,11 +72,22 @@
 //     with options the package does not model (flock, strace, nsenter,
 //     unshare, runuser, script, tmux, gosu…); the command of sudo -s/-i and
 //     env -S; a script file of sh, and shell options;
-//   - the remote command of ssh, which the remote user's login shell reads
-//     (that needs a login-shell dialect, not available yet);
+//   - in the remote command of ssh: double quotes, expansions,
+//     redirections (and so here-documents), assignments, comments, ||, &,
+//     compound commands, a byte outside printable ASCII (a newline), and
+//     the arguments of words with which fish, csh, tcsh or zsh run a
+//     command (and, not, begin, repeat, nice, time, exec, noglob…); a
+//     whole remote command, even a TrustedScript; a script of sh -c there
+//     that the remote shell would split from the words after it (ssh host
+//     sh -c 'ls {{.x}}' runs sh -c ls with the value as $0: quote the
+//     script for the remote shell too, ssh host "sh -c 'ls {{.x}}'"); the
+//     arguments of ssh -o and -J (ProxyCommand runs a command), and ssh's
+//     options;
+//   - the arguments of fish, csh, tcsh and other shells whose language the
+//     package does not write;
 //   - where a program would read the value as code: a here-document or
 //     here-string given to a shell that reads its standard input (sh, bash
-//     -s, ssh host, docker exec box sh), anything written into a pipeline
+//     -s, ssh host, docker exec box sh, fish, csh), anything written into a pipeline
 //     that ends in such a shell (echo {{.x}} | sh), and the program text of
 //     awk, sed, perl -e, ruby -e, node -e, python -c, php -r and lua -e
 //     (quoting for the shell does not make a value safe in another

@@ -15,7 +15,7 @@ import (
 var (
 	// ErrContext reports an action in a place where no value may go: a
 	// command name, a comment, arithmetic, a parameter expansion, the
-	// arguments of eval, trap, source or ssh, and any place the package does
+	// arguments of eval, trap or source, ssh -o, and any place the package does
 	// not know.
 	ErrContext = errors.New("no value may go in this context")
 

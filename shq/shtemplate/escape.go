@@ -55,6 +55,7 @@ type layer struct {
 	embed                                                      bool
 	whole, start, option, force, list, assign, validator, test bool
 	bash                                                       bool // kStatement, kScript: parse a TrustedScript as bash
+	sshDest                                                    bool // the destination of ssh: before+value+after must pass validate.SSHDestination
 	// Here-documents.
 	delim, before, after string
 	dash, known          bool
@@ -152,6 +153,7 @@ func (a *action) static() error {
 		a.checks = append(a.checks, f)
 	}
 	in := a.layers[0]
+	a.checks = append(a.checks, contextChecks(in)...)
 	if in.validator && len(a.checks) == 0 {
 		return a.errorf(ErrValidator, `name a rule: {{.f | check "filename"}}`)
 	}
@@ -244,6 +246,15 @@ func (a *action) appendOuter(dst []byte, start int) ([]byte, error) {
 		// past it or into a new array, never over it, so s stays valid
 		// while it is read; the quoting is then moved down to start.
 		s := unsafe.String(unsafe.SliceData(dst[start:]), len(dst)-start)
+		if ly.kind >= kLoginWord {
+			w, err := a.login(s, ly.kind)
+			if err != nil {
+				return dst[:start], err
+			}
+			// w is s itself or a new string: copying it to start is safe.
+			dst = append(dst[:start], w...)
+			continue
+		}
 		if rawOK(s, ly.kind) {
 			continue
 		}
@@ -298,6 +309,12 @@ func (a *action) appendOne(dst []byte, s string) ([]byte, error) {
 		}
 	}
 	switch in.kind {
+	case kLoginWord, kLoginSingle:
+		w, err := a.login(s, in.kind)
+		if err != nil {
+			return dst, err
+		}
+		return append(dst, w...), nil
 	case kHeredocRaw:
 		if err := a.heredocCheck(s, s); err != nil {
 			return dst, err

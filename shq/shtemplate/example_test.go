@@ -314,3 +314,22 @@ func ExampleTemplate_Execute_redirect() {
 	// date >> run-1.log
 	// error: shtemplate: log:1:11: redirection target: validate: filename: byte 2 of 9: character outside A-Z a-z 0-9 . _ -
 }
+
+// The remote command of ssh is read by the remote user's login shell,
+// which may be fish or csh: a value there is written with shq.Login, then
+// quoted again for the local script, and a script of sh -c inside it is
+// POSIX again. The destination must pass validate.SSHDestination. A
+// newline, which no quoting carries through csh, is refused.
+func ExampleTemplate_Execute_ssh() {
+	t := shtemplate.Must(shtemplate.New("ssh").Parse(
+		`ssh -p 22 -- deploy@{{.Host}} ls -l -- {{.Dir}}` + "\n" +
+			`ssh -- deploy@{{.Host}} "sudo -u app sh -c 'cd /srv && tar -czf - -- {{.Dir}}'" > backup.tgz` + "\n"))
+	run(t, map[string]string{"Host": "web-1.example.com", "Dir": "it's here!"})
+	run(t, map[string]string{"Host": "-oProxyCommand=id", "Dir": "x"})
+	run(t, map[string]string{"Host": "web-1", "Dir": "a\nb"})
+	// Output:
+	// ssh -p 22 -- deploy@web-1.example.com ls -l -- "'"'it'"'"'"'"'"'"'"'"'s here'"'"'\!'
+	// ssh -- deploy@web-1.example.com "sudo -u app sh -c 'cd /srv && tar -czf - -- ""'"'"'"'"'"'"'"'it'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'"'s here'"'"'\!"'"'"'"'"'""'" > backup.tgz
+	// error: shtemplate: ssh:1:23: part of destination of ssh: validate: ssh-destination: byte 21 of 24: character outside A-Z a-z 0-9 . -
+	// error: shtemplate: ssh:1:42: argument in the remote command of ssh: newline cannot be carried by a word for an unknown login shell: the remote command of ssh is read by a login shell that may be csh or fish
+}

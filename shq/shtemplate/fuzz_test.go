@@ -15,9 +15,14 @@ import (
 // skeleton of the same template rendered with a plain word: the value
 // added no word, command, expansion or substitution.
 func FuzzExecute(f *testing.F) {
+	var tpls []string
 	for _, tc := range posixCases {
-		for _, v := range []string{"a b", "it's", "$(id)", "EOF", "-x", "a\nb"} {
-			f.Add(tc.tpl, v)
+		tpls = append(tpls, tc.tpl)
+	}
+	tpls = append(tpls, sshTemplates...)
+	for _, tpl := range tpls {
+		for _, v := range []string{"a b", "it's", "$(id)", "EOF", "-x", "a\nb", "a!b\\c"} {
+			f.Add(tpl, v)
 		}
 	}
 	f.Fuzz(func(t *testing.T, tpl, v string) {
@@ -67,4 +72,14 @@ func FuzzExecute(f *testing.F) {
 			t.Fatalf("structure changed for %q:\n%s\nwant:\n%s\nscript: %q", v, got, want, b.String())
 		}
 	})
+}
+
+// sshTemplates are the fuzz seeds with a remote command of ssh.
+var sshTemplates = []string{
+	"ssh -p 22 host ls -- {{.}}\n",
+	"ssh -- u@{{.}} 'cat -- x{{.}}y'\n",
+	"ssh host \"printargs 'a {{.}} b'\"\n",
+	"ssh host \"sudo -u app sh -c 'printargs -- {{.}}'\"\n",
+	"ssh host sh -c \"'sh -c \\\"printargs {{.}}\\\"'\"\n",
+	"ssh host 'printargs {{.}} | cat && printargs done'\n",
 }

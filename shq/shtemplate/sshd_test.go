@@ -1,0 +1,246 @@
+package shtemplate
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/safeshell/safeshell/internal/shelltest"
+	"github.com/safeshell/safeshell/shq"
+)
+
+// An sshCase is a template of the sshd test. @SSH@ stands for ssh, its
+// options for the test server, "--" and the destination action {{$.D}};
+// @P@ for the path of the argv printer on the server. The values of one
+// run are the list .V, each written by one action of a {{range}}: one
+// ssh connection carries a chunk of values.
+type sshCase struct {
+	name   string
+	tpl    string
+	want   func(vs []string) [][]string
+	refuse func(v string) error
+}
+
+// sshRefusal is the refusal of a value in the remote command: that of a
+// word (empty, blank, option-shaped where whole is set), else a newline,
+// which no Login word carries.
+func sshRefusal(whole, option bool) func(string) error {
+	return func(v string) error {
+		if whole {
+			if err := wordRefusal(option)(v); err != nil {
+				return err
+			}
+		}
+		if strings.IndexByte(v, '\n') >= 0 {
+			return shq.ErrNewline
+		}
+		return nil
+	}
+}
+
+func callOf(prefix []string, vs []string, f func(string) string) [][]string {
+	call := append([]string{}, prefix...)
+	for _, v := range vs {
+		call = append(call, f(v))
+	}
+	return [][]string{call}
+}
+
+func same(v string) string { return v }
+
+var sshCases = []sshCase{
+	{name: "word", tpl: "@SSH@ @P@ --{{range .V}} {{.}}{{end}}\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
+	{name: "word-option", tpl: "@SSH@ @P@{{range .V}} {{.}}{{end}}\n",
+		want: func(vs []string) [][]string { return callOf(nil, vs, same) }, refuse: sshRefusal(true, true)},
+	{name: "part-in-local-single", tpl: "@SSH@ '@P@{{range .V}} x{{.}}y{{end}}'\n",
+		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "x" + v + "y" }) },
+		refuse: sshRefusal(false, false)},
+	{name: "word-in-local-double", tpl: "@SSH@ \"@P@ --{{range .V}} {{.}}{{end}}\"\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
+	{name: "remote-single", tpl: "@SSH@ \"@P@ 'x\\\\y%'{{range .V}} 'a {{.}} b'{{end}}\"\n",
+		want: func(vs []string) [][]string {
+			return callOf([]string{"x\\y%"}, vs, func(v string) string { return "a " + v + " b" })
+		},
+		refuse: sshRefusal(false, false)},
+	{name: "pipe-and-semicolon", tpl: "@SSH@ '@P@ --{{range .V}} {{.}}{{end}} | cat && @P@ done; @P@ a=b x,y:z@w+v_1 a%b'\n",
+		want: func(vs []string) [][]string {
+			return append(callOf([]string{"--"}, vs, same), []string{"done"}, []string{"a=b", "x,y:z@w+v_1", "a%b"})
+		},
+		refuse: sshRefusal(true, false)},
+	{name: "list", tpl: "@SSH@ @P@ -- {{.V}}\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
+	// Two layers: ssh, then sh -c.
+	{name: "sh-c", tpl: "@SSH@ \"sh -c '@P@ --{{range .V}} {{.}}{{end}}'\"\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
+	{name: "env-sh-c-positional", tpl: "@SSH@ env A=b sh -c \"'@P@ \\\"\\$@\\\"'\" sh{{range .V}} {{.}}{{end}}\n",
+		want: func(vs []string) [][]string { return callOf(nil, vs, same) }, refuse: sshRefusal(true, false)},
+	// Three layers: ssh, sh -c, sh -c.
+	{name: "sh-c-sh-c", tpl: "@SSH@ \"sh -c 'sh -c \\\"@P@ --{{range .V}} {{.}}{{end}}\\\"'\"\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
+	{name: "sh-c-sh-c-part", tpl: "@SSH@ sh -c \"'sh -c \\\"@P@{{range .V}} x{{.}}y{{end}}\\\"'\"\n",
+		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "x" + v + "y" }) },
+		refuse: sshRefusal(false, false)},
+}
+
+// sshRuns counts the (value, login shell) pairs checked, and sshConns the
+// ssh connections made.
+var sshRuns, sshConns atomic.Int64
+
+// TestSSHD renders the templates of sshCases with the hazard values and
+// runs each script with the local sh, whose ssh reaches a real OpenSSH
+// server on 127.0.0.1 and the login shell of each of six local users
+// (dash, bash, zsh, fish, tcsh, csh). The printer there must print every
+// value byte for byte in its place and nothing else; no canary file may
+// appear, locally or in the user's home directory.
+func TestSSHD(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts sshd")
+	}
+	if _, err := exec.LookPath("ssh"); err != nil {
+		shelltest.Missing(t, "ssh: %v (Debian package openssh-client)", err)
+	}
+	srv := shelltest.StartSSHD(t, shelltest.LoginUsers...)
+	printer := shelltest.RemotePrinter(t)
+	opts, err := shq.Join(srv.SSHArgs()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := strings.NewReplacer("@SSH@", "ssh "+opts+" -- {{$.D}}", "@P@", printer)
+	type prepared struct {
+		tc     *sshCase
+		tm     *Template
+		chunks [][]string
+	}
+	var cases []prepared
+	values := 0
+	for i := range sshCases {
+		tc := &sshCases[i]
+		tm, err := New(tc.name).Parse(r.Replace(tc.tpl))
+		if err != nil {
+			t.Fatalf("%s: Parse: %v", tc.name, err)
+		}
+		p := prepared{tc: tc, tm: tm}
+		var cur []string
+		for _, h := range hazards {
+			data := map[string]any{"D": "shq-dash@127.0.0.1", "V": []string{h.s}}
+			err := tm.Execute(new(strings.Builder), data)
+			want := tc.refuse(h.s)
+			switch {
+			case want != nil && !errors.Is(err, want):
+				t.Errorf("%s × %s: want refusal %v, got %v", tc.name, h.name, want, err)
+				continue
+			case want == nil && err != nil:
+				t.Errorf("%s × %s: unexpected refusal: %v", tc.name, h.name, err)
+				continue
+			case err != nil:
+				continue
+			}
+			// Chunks whose script renders: the quoted remote word of the
+			// nested cases must stay within shq.LoginMaxWord.
+			data["V"] = append(cur, h.s)
+			var b strings.Builder
+			if err := tm.Execute(&b, data); err == nil && b.Len() < 16<<10 {
+				cur = append(cur, h.s)
+				continue
+			} else if err != nil && !errors.Is(err, shq.ErrLoginLength) {
+				t.Fatalf("%s: chunk: %v", tc.name, err)
+			}
+			p.chunks = append(p.chunks, cur)
+			cur = []string{h.s}
+		}
+		if len(cur) > 0 {
+			p.chunks = append(p.chunks, cur)
+		}
+		for _, c := range p.chunks {
+			values += len(c)
+		}
+		cases = append(cases, p)
+	}
+	sshRuns.Store(0)
+	sshConns.Store(0)
+	t.Run("users", func(t *testing.T) {
+		for _, user := range shelltest.LoginUsers {
+			t.Run(user, func(t *testing.T) {
+				t.Parallel()
+				home := homeOf(t, user)
+				canary := filepath.Join(home, "CANARY")
+				if err := os.Remove(canary); err != nil && !os.IsNotExist(err) {
+					t.Fatal(err)
+				}
+				dir := t.TempDir()
+				for _, p := range cases {
+					for _, chunk := range p.chunks {
+						var b strings.Builder
+						data := map[string]any{"D": user + "@127.0.0.1", "V": chunk}
+						if err := p.tm.Execute(&b, data); err != nil {
+							t.Fatalf("%s: %v", p.tc.name, err)
+						}
+						calls, fail := runLocalSSH(t, dir, b.String())
+						sshConns.Add(1)
+						if want := p.tc.want(chunk); fail != "" || !equalCalls(calls, want) {
+							t.Errorf("%s as %s (login shell %s): %s\ngot  %s\nwant %s\nscript %q", p.tc.name, user,
+								shelltest.LoginShellOf(user), fail, shelltest.FormatCalls(calls), shelltest.FormatCalls(want), b.String())
+						}
+						sshRuns.Add(int64(len(chunk)))
+					}
+				}
+				for _, f := range []string{canary, filepath.Join(dir, "CANARY")} {
+					if _, err := os.Stat(f); err == nil {
+						t.Errorf("a value ran a command: %s exists", f)
+					}
+				}
+			})
+		}
+	})
+	t.Logf("%d templates, %d values rendered in all (of %d hazards each), × %d login shells: %d (value, shell) runs checked in %d ssh connections",
+		len(sshCases), values, len(hazards), len(shelltest.LoginUsers), sshRuns.Load(), sshConns.Load())
+}
+
+// homeOf returns the home directory of a local user.
+func homeOf(t *testing.T, user string) string {
+	data, err := os.ReadFile("/etc/passwd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Split(line, ":"); len(f) == 7 && f[0] == user {
+			return f[5]
+		}
+	}
+	t.Fatalf("no user %s", user)
+	return ""
+}
+
+// runLocalSSH runs script with the local sh in dir and returns the calls
+// of the printer that came back, or why the run failed (an exit status or
+// anything on standard error).
+func runLocalSSH(t *testing.T, dir, script string) ([][]string, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "sh", "-c", script)
+	cmd.Dir = dir
+	cmd.WaitDelay = 5 * time.Second
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		msg := "sh: " + stderr.String()
+		if err != nil {
+			msg += err.Error()
+		}
+		return nil, msg
+	}
+	calls, err := shelltest.ParseRecords(stdout.Bytes())
+	if err != nil {
+		return nil, "printer output: " + err.Error()
+	}
+	return calls, ""
+}
