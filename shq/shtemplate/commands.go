@@ -23,7 +23,50 @@ func (c *classifier) call(src string, s *syntax.Stmt, ce *syntax.CallExpr, outer
 			}
 		}
 	}
+	if braces(ce.Args) {
+		c.refuseWords(src, ce.Args, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)")
+		return
+	}
 	c.command(src, ce.Args, outer, depth)
+}
+
+// braces reports whether a word of args has a brace expansion, which
+// bash, zsh and ksh make into several words ({,} into none in bash) and
+// dash leaves as it is: the words after it, an action among them, move.
+// A POSIX template is taken to be run by any of them (sh is bash on some
+// systems, and zsh -c and ksh -c scripts are parsed as POSIX).
+func braces(args []*syntax.Word) bool {
+	for _, w := range args {
+		// The unquoted text of w, each escaped byte and each other part
+		// as a NUL: a { then a , .. or an action, then a }, may expand.
+		var b []byte
+		for _, p := range w.Parts {
+			l, ok := p.(*syntax.Lit)
+			if !ok {
+				b = append(b, 0)
+				continue
+			}
+			for i := 0; i < len(l.Value); i++ {
+				if l.Value[i] == '\\' {
+					b = append(b, 0)
+					i++
+					continue
+				}
+				b = append(b, l.Value[i])
+			}
+		}
+		t := string(b)
+		o, e := strings.IndexByte(t, '{'), strings.LastIndexByte(t, '}')
+		if o < 0 || e < o {
+			continue
+		}
+		// An action there may write a , or .. unquoted ({{{.x}}} with
+		// a,b).
+		if in := t[o+1 : e]; strings.ContainsAny(in, ",") || strings.Contains(in, "..") || strings.Contains(in, markerPrefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // shells are the programs read as POSIX or bash scripts.

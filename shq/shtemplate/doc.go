@@ -66,7 +66,10 @@
 //     exec…; a variable, loop, function or declaration name (declare
 //     {{.x}}, export {{.x}});
 //   - comments, arithmetic, parameter expansions (${x:-{{.v}}}), `…`, $'…'
-//     and $"…", extended globs, [[ =~ ]];
+//     and $"…", extended globs, [[ =~ ]]; a command or for list with a
+//     brace expansion ({a,b}, {1..3}, or braces around an action, which
+//     may write a comma): bash, zsh and ksh make several words of it, and
+//     bash none of {,}, so the words after it move;
 //   - the arguments of eval, trap, source, ., alias, let, watch and
 //     parallel, and of programs that run a command from their arguments
 //     with options the package does not model (flock, strace, nsenter,

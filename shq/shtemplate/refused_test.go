@@ -85,6 +85,14 @@ func TestRefusedAtParse(t *testing.T) {
 		{"ssh-destination-two", "ssh {{.u}}@{{.h}} ls\n", false, "destination of ssh with more than one action", ErrContext, 1, 7},
 		{"ssh-destination-expansion", "ssh \"$USER@{{.h}}\" ls\n", false, "destination of ssh with an expansion in it", ErrContext, 1, 14},
 		{"ssh-remote-trusted", "ssh host 'ls;' {{.x}}\n", false, "command position in the remote command of ssh", ErrContext, 1, 18},
+		// Brace expansion: bash makes {,} no word, so the value would be
+		// the command; {a{{.x}}b} with a,b would be two words.
+		{"brace-empty", "{,} {{.x}}\n", true, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 7},
+		{"brace-empty-posix", "{,} {{.x}}\n", false, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 7},
+		{"brace-ssh-option", "ssh {-l,root} host {{.x}}\n", true, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 22},
+		{"brace-around-action", "echo {a{{.x}}b}\n", false, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 10},
+		{"brace-sequence-nested", "sh -c 'echo {1..3} {{.x}}'\n", false, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none) in the script of sh -c", ErrContext, 1, 22},
+		{"brace-for-list", "for f in {a{{.x}}b}; do :; done\n", true, "for list with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 14},
 		{"fish-c", "fish -c 'echo {{.x}}'\n", false, "argument of fish (a shell the package does not quote for)", ErrContext, 1, 17},
 		{"csh-c", "sudo -u app csh -c 'echo {{.x}}'\n", false, "argument of csh (a shell the package does not quote for)", ErrContext, 1, 28},
 		{"heredoc-to-tcsh", "tcsh <<'EOF'\necho {{.x}}\nEOF\n", false, "here-document read by a shell as a script", ErrContext, 2, 8},
@@ -258,6 +266,7 @@ func TestAccepted(t *testing.T) {
 		{"ssh-list", "ssh host ls -- {{.}}\n", []string{"a b", "c"}, "ssh host ls -- \"'\"'a b'\"'\"' c'\n"},
 		{"ssh-remote-single-plain", "ssh host \"echo 'x {{.}} y'\"\n", "a b", "ssh host \"echo 'x a b y'\"\n"},
 		{"ssh-destination", "ssh -- deploy@{{.}} uptime\n", "web-1.example.com", "ssh -- deploy@web-1.example.com uptime\n"},
+		{"braces-not-expanded", "find . -exec ls {} {a} '{b,c}' \\{d,e} {{.}} +\n", "a,b", "find . -exec ls {} {a} '{b,c}' \\{d,e} a,b +\n"},
 		{"ssh-sh-c-double", "ssh host sh -c \"'ls \"{{.}}\"'\"\n", "a", "ssh host sh -c \"'ls \"a\"'\"\n"},
 		{"range-else", "{{range .}}echo {{.}}\n{{else}}echo none\n{{end}}", []string{}, "echo none\n"},
 	} {
