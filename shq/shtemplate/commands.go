@@ -208,6 +208,10 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		c.refuseWords(src, rest, "argument of "+base+" in the remote command of ssh (a login shell's builtin or keyword that runs a command)")
 		return
 	}
+	if c.login && loginNamers[base] {
+		c.refuseWords(src, rest, "argument of "+base+" in the remote command of ssh (a variable name to fish, csh or tcsh)")
+		return
+	}
 	switch base {
 	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel":
 		c.refuseWords(src, rest, "argument of "+base)
@@ -471,6 +475,12 @@ func (c *classifier) su(src string, ws []*syntax.Word, outer []layer, depth int)
 	for i := 0; i < len(ws); i++ {
 		s, ok := literal(ws[i])
 		if ok && (s == "-c" || s == "--command") && i+1 < len(ws) {
+			if i+2 < len(ws) && c.sameLocalWord(ws[i+1], ws[i+2]) {
+				// ssh host su -c 'ls {{.x}}': su -c ls, then the
+				// value as the user.
+				c.refuseWords(src, ws[i+1:], "script of su -c in the remote command of ssh that the remote shell splits from the words after it (quote the script for the remote shell too)")
+				return
+			}
 			c.args(src, ws[:i], argRole, outer)
 			c.script(src, ws[i+1], outer, depth, false)
 			c.args(src, ws[i+2:], argRole, outer)

@@ -79,13 +79,18 @@
 //     redirections (and so here-documents), assignments, comments, ||, &,
 //     compound commands, a byte outside printable ASCII (a newline), and
 //     the arguments of words with which fish, csh, tcsh or zsh run a
-//     command (and, not, begin, repeat, nice, time, exec, noglob…); a
-//     whole remote command, even a TrustedScript; a script of sh -c there
-//     that the remote shell would split from the words after it (ssh host
-//     sh -c 'ls {{.x}}' runs sh -c ls with the value as $0: quote the
-//     script for the remote shell too, ssh host "sh -c 'ls {{.x}}'"); the
-//     arguments of ssh -o and -J (ProxyCommand runs a command), and ssh's
-//     options;
+//     command (and, not, begin, repeat, nice, time, exec, noglob…) or
+//     take variable names (set, setenv, unset, unsetenv, read); a whole
+//     remote command, even a TrustedScript; a script of sh -c or su -c
+//     there that the remote shell would split from the words after it
+//     (ssh host sh -c 'ls {{.x}}' runs sh -c ls with the value as $0:
+//     quote the script for the remote shell too, ssh host "sh -c 'ls
+//     {{.x}}'"); the arguments of ssh -o and -J (ProxyCommand runs a
+//     command) and -I (a library ssh loads), and ssh's options; anything
+//     after a word of ssh's options or destination that the local shell
+//     may make into no word, several or an option ($opts unquoted, a glob,
+//     "$@", -l"$u"): the remote command cannot be found then ("$host" is
+//     taken for the destination);
 //   - the arguments of fish, csh, tcsh and other shells whose language the
 //     package does not write;
 //   - where a program would read the value as code: a here-document or

@@ -85,6 +85,20 @@ func TestRefusedAtParse(t *testing.T) {
 		{"ssh-destination-two", "ssh {{.u}}@{{.h}} ls\n", false, "destination of ssh with more than one action", ErrContext, 1, 7},
 		{"ssh-destination-expansion", "ssh \"$USER@{{.h}}\" ls\n", false, "destination of ssh with an expansion in it", ErrContext, 1, 14},
 		{"ssh-remote-trusted", "ssh host 'ls;' {{.x}}\n", false, "command position in the remote command of ssh", ErrContext, 1, 18},
+		// A word before the destination that the local shell may make
+		// into no word, several or an option: ssh $OPTS host {{.x}} runs
+		// the value as the remote command when $OPTS is empty.
+		{"ssh-unquoted-before-destination", "ssh $OPTS host {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 18},
+		{"ssh-option-with-expansion", "ssh -l\"$U\" 127.0.0.1 {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 24},
+		{"ssh-option-argument-unquoted", "ssh -p $P host ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 21},
+		{"ssh-glob-before-destination", "ssh -p 22 h?st ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 21},
+		{"ssh-glob-option-after-destination", "ssh host -[l] ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 20},
+		{"ssh-all-arguments", "ssh \"$@\" ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 15},
+		{"ssh-unquoted-after-dashdash", "ssh -- $H ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 16},
+		{"ssh-option-I", "ssh -I {{.x}} host ls\n", false, "argument of ssh -I (a PKCS#11 library: ssh loads it and runs its code)", ErrContext, 1, 10},
+		{"ssh-remote-set", "ssh host 'set {{.x}} /opt/bin; ls'\n", false, "argument of set in the remote command of ssh (a variable name to fish, csh or tcsh)", ErrContext, 1, 17},
+		{"ssh-remote-setenv", "ssh host setenv {{.x}} /opt/bin\n", false, "argument of setenv in the remote command of ssh (a variable name to fish, csh or tcsh)", ErrContext, 1, 19},
+		{"ssh-remote-su-c-split", "ssh host su -c 'ls {{.x}}'\n", false, "script of su -c in the remote command of ssh that the remote shell splits from the words after it (quote the script for the remote shell too)", ErrContext, 1, 22},
 		// Brace expansion: bash makes {,} no word, so the value would be
 		// the command; {a{{.x}}b} with a,b would be two words.
 		{"brace-empty", "{,} {{.x}}\n", true, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 7},
@@ -266,6 +280,7 @@ func TestAccepted(t *testing.T) {
 		{"ssh-list", "ssh host ls -- {{.}}\n", []string{"a b", "c"}, "ssh host ls -- \"'\"'a b'\"'\"' c'\n"},
 		{"ssh-remote-single-plain", "ssh host \"echo 'x {{.}} y'\"\n", "a b", "ssh host \"echo 'x a b y'\"\n"},
 		{"ssh-destination", "ssh -- deploy@{{.}} uptime\n", "web-1.example.com", "ssh -- deploy@web-1.example.com uptime\n"},
+		{"ssh-destination-quoted-variable", "ssh \"$H\" ls -- {{.}}\n", "a b", "ssh \"$H\" ls -- \"'\"'a b'\"'\"\n"},
 		{"braces-not-expanded", "find . -exec ls {} {a} '{b,c}' \\{d,e} {{.}} +\n", "a,b", "find . -exec ls {} {a} '{b,c}' \\{d,e} a,b +\n"},
 		{"ssh-sh-c-double", "ssh host sh -c \"'ls \"{{.}}\"'\"\n", "a", "ssh host sh -c \"'ls \"a\"'\"\n"},
 		{"range-else", "{{range .}}echo {{.}}\n{{else}}echo none\n{{end}}", []string{}, "echo none\n"},

@@ -70,8 +70,15 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 		if !ok && dest >= 0 {
 			break // the remote command, which remote refuses
 		}
+		if mayMakeWords(ws[i]) || !ok && strings.HasPrefix(s, "-") {
+			// $OPTS may be no word, an option or several; -l"$U" is
+			// an option whose letters are unknown: the destination,
+			// and so the remote command, cannot be found.
+			c.refuseWords(src, ws[i:], "argument of ssh after "+unknownWord)
+			return
+		}
 		if !ok {
-			dest = i // an option would be one word of literal text
+			dest = i // "$host": one word, taken for the destination
 			i++
 			continue
 		}
@@ -93,12 +100,20 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 					c.refuseNode(src, ws[i], "argument of ssh -o (a configuration line: ProxyCommand and LocalCommand run commands)")
 				case 'J':
 					c.refuseNode(src, ws[i], "argument of ssh -J (ssh runs a command line built from it)")
+				case 'I':
+					c.refuseNode(src, ws[i], "argument of ssh -I (a PKCS#11 library: ssh loads it and runs its code)")
 				case 'F', 'E', 'S', 'i':
 					// A file that ssh reads its configuration or key
 					// from, or writes its log or control socket to.
 					c.word(src, ws[i], role{name: "argument of ssh -" + string(letter), validator: true, assign: true}, outer)
 				default:
 					c.word(src, ws[i], argRole, outer)
+				}
+				if mayMakeWords(ws[i]) {
+					// -p $PORT: an empty or split $PORT moves the
+					// destination and the remote command.
+					c.refuseWords(src, ws[i+1:], "argument of ssh after "+unknownWord)
+					return
 				}
 				i++
 			}
@@ -125,6 +140,40 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 		c.word(src, w, role{name: "destination of ssh", option: true, dest: true}, outer)
 	}
 	c.remote(src, ws[i:], outer, depth)
+}
+
+// unknownWord names a word of the local script whose number of words, or
+// whose being an option, is not known before it runs.
+const unknownWord = "a word that may be no word, several or an option ($x unquoted, a glob, \"$@\", -l\"$u\")"
+
+// mayMakeWords reports whether the local shell may make w into no word or
+// into several: an expansion outside double quotes (field splitting, an
+// empty value), "$@" and "${a[@]}" (any number of words), or a glob
+// character outside quotes (pathname expansion).
+func mayMakeWords(w *syntax.Word) bool {
+	for _, p := range w.Parts {
+		switch x := p.(type) {
+		case *syntax.Lit:
+			for i := 0; i < len(x.Value); i++ {
+				switch x.Value[i] {
+				case '\\':
+					i++
+				case '*', '?', '[':
+					return true
+				}
+			}
+		case *syntax.SglQuoted:
+		case *syntax.DblQuoted:
+			for _, q := range x.Parts {
+				if pe, ok := q.(*syntax.ParamExp); ok && (pe.Param == nil || pe.Param.Value == "@" || pe.Index != nil || pe.Names != 0 || pe.Excl) {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // remote classifies the remote command of ssh: the words ws, joined with
@@ -321,6 +370,12 @@ var loginRunners = set("and", "or", "not", "begin", "end", "function", "function
 	"exec", "eval", "source", ".", "time", "if", "else", "while", "for", "foreach", "switch", "case",
 	"emit", "alias", "abbr", "bind", "bindkey", "complete", "trap", "repeat", "sched", "onintr",
 	"nice", "nohup", "hup", "@", "noglob", "nocorrect", "-", "coproc")
+
+// loginNamers are the words whose arguments are variable names to some
+// login shell: fish's set and read, csh's and tcsh's set, setenv,
+// unset and unsetenv (ssh host 'set {{.x}} /opt/bin; ls' with PATH sets
+// fish's PATH and runs another ls).
+var loginNamers = set("set", "setenv", "unset", "unsetenv", "read", "vared", "unalias")
 
 // contextChecks are the checks a context adds to those the action names:
 // the destination of ssh must pass validate.SSHDestination, with the
