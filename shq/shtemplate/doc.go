@@ -44,7 +44,9 @@
 //     shq.Login, then for the word of the script it is in (ssh -p 22 host
 //     ls -- {{.dir}}, ssh host 'cat -- {{.f}}'). The line must be one that
 //     all those shells read alike: simple commands of plain words (letters,
-//     digits, _-./:@+, and = or % after a word's first byte) and
+//     digits, _-./:@+, and = or % after a byte of the template's own
+//     text in the word: zsh and tcsh read ''=x and {{.x}}=x, with an
+//     empty value, as =x) and
 //     single-quoted printable ASCII without \ or !, joined by ;, && and |.
 //     A value may be a word or part of one, or inside the author's '…'
 //     there; a script of sh -c in the line is POSIX again (ssh host "sudo

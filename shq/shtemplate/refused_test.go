@@ -99,6 +99,11 @@ func TestRefusedAtParse(t *testing.T) {
 		{"ssh-remote-set", "ssh host 'set {{.x}} /opt/bin; ls'\n", false, "argument of set in the remote command of ssh (a variable name to fish, csh or tcsh)", ErrContext, 1, 17},
 		{"ssh-remote-setenv", "ssh host setenv {{.x}} /opt/bin\n", false, "argument of setenv in the remote command of ssh (a variable name to fish, csh or tcsh)", ErrContext, 1, 19},
 		{"ssh-remote-su-c-split", "ssh host su -c 'ls {{.x}}'\n", false, "script of su -c in the remote command of ssh that the remote shell splits from the words after it (quote the script for the remote shell too)", ErrContext, 1, 22},
+		// zsh reads ''=ls as =ls (the path of ls), tcsh ''=1 as its
+		// directory stack: an empty value before = is the same.
+		{"ssh-remote-equals-after-action", "ssh host ls {{.x}}=a\n", false, "remote command of ssh", ErrContext, 1, 15},
+		{"ssh-remote-equals-after-empty-quotes", "ssh host ls ''=a {{.x}}\n", false, "remote command of ssh", ErrContext, 1, 20},
+		{"ssh-remote-equals-after-quoted-action", "ssh host \"ls '{{.x}}'=a\"\n", false, "remote command of ssh", ErrContext, 1, 17},
 		// Brace expansion: bash makes {,} no word, so the value would be
 		// the command; {a{{.x}}b} with a,b would be two words.
 		{"brace-empty", "{,} {{.x}}\n", true, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 7},

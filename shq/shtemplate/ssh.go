@@ -251,7 +251,8 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 // every login shell reads alike, or "" if it is: simple commands of plain
 // words, joined by ;, && and |. A plain word is made of the bytes that
 // need no quoting for any login shell (letters, digits and _-./:@+,, with
-// = and % too after the first byte) and of single-quoted text of printable
+// = and % too after a byte of the template's text) and of single-quoted
+// text of printable
 // ASCII but ! (csh's history expansion there) and a \ before another, an
 // action or the closing quote (fish reads \\ and \' as escapes there).
 // Refused: double quotes (csh, fish and the POSIX shells each read them
@@ -327,17 +328,25 @@ var remoteSafe = func() (t [256]bool) {
 }()
 
 func remoteWord(w *syntax.Word) string {
-	at := 0 // offset in the word
+	// text is set once the word has a byte of the author's own before
+	// the current one: zsh and tcsh read = at the start of the word's
+	// value, so ''=ls and {{.x}}=ls with an empty value are =ls to them
+	// (zsh's path of ls, tcsh's directory stack), not a = after a byte.
+	text := false
 	for _, p := range w.Parts {
 		switch x := p.(type) {
 		case *syntax.Lit:
 			for i := 0; i < len(x.Value); i++ {
-				b := x.Value[i]
-				if !remoteSafe[b] && !((b == '=' || b == '%') && at+i > 0) {
-					return "a byte that some login shell reads as syntax, unquoted"
+				if _, ok := markerAt(x.Value, i); ok {
+					i += markerLen - 1
+					continue
 				}
+				b := x.Value[i]
+				if !remoteSafe[b] && !((b == '=' || b == '%') && text) {
+					return "a byte that some login shell reads as syntax, unquoted (= and % only after a byte of the template's text in the word)"
+				}
+				text = true
 			}
-			at += len(x.Value)
 		case *syntax.SglQuoted:
 			if x.Dollar {
 				return "$'…'"
@@ -351,7 +360,9 @@ func remoteWord(w *syntax.Word) string {
 					return "a byte other than printable ASCII, or !, inside single quotes (csh expands ! there)"
 				}
 			}
-			at += len(x.Value) + 2
+			if stripMarkers(x.Value) != "" {
+				text = true
+			}
 		case *syntax.DblQuoted:
 			return "double quotes (login shells read them differently: use single quotes)"
 		default:
@@ -359,6 +370,22 @@ func remoteWord(w *syntax.Word) string {
 		}
 	}
 	return ""
+}
+
+// stripMarkers returns s without the action markers in it.
+func stripMarkers(s string) string {
+	_, offs := markersIn(s)
+	if len(offs) == 0 {
+		return s
+	}
+	var b strings.Builder
+	at := 0
+	for _, o := range offs {
+		b.WriteString(s[at:o])
+		at = o + markerLen
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }
 
 // loginRunners are the words after which some login shell runs a command

@@ -75,6 +75,11 @@ var sshCases = []sshCase{
 			return append(callOf([]string{"--"}, vs, same), []string{"done"}, []string{"a=b", "x,y:z@w+v_1", "a%b"})
 		},
 		refuse: sshRefusal(true, false)},
+	// = after the template's text: x=a whatever the value, the empty
+	// one too.
+	{name: "part-before-equals", tpl: "@SSH@ @P@{{range .V}} x{{.}}=a{{end}}\n",
+		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "x" + v + "=a" }) },
+		refuse: sshRefusal(false, false)},
 	{name: "list", tpl: "@SSH@ @P@ -- {{.V}}\n",
 		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
 	// Two layers: ssh, then sh -c.
