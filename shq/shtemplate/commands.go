@@ -213,7 +213,10 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		return
 	}
 	switch base {
-	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel":
+	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel",
+		"emulate", "enable":
+		// zsh's emulate sh -c CODE runs CODE; bash's enable -f FILE
+		// loads FILE as a library.
 		c.refuseWords(src, rest, "argument of "+base)
 	case "awk", "gawk", "mawk", "nawk", "busybox-awk", "sed", "gsed", "perl", "ruby", "node", "nodejs", "python", "python2", "python3", "php", "lua", "tclsh", "Rscript":
 		c.interpreter(src, base, rest, outer)
@@ -224,6 +227,13 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		// their arguments, with options the package does not model.
 		c.refuseWords(src, rest, "argument of "+base+" (runs a command from its arguments)")
 	case "builtin":
+		if len(rest) > 0 {
+			if s, ok := literal(rest[0]); !ok || strings.HasPrefix(s, "-") {
+				// ksh93's builtin -f FILE loads FILE as a library.
+				c.refuseWords(src, rest, "argument of builtin with an option")
+				return
+			}
+		}
 		c.command(src, rest, outer, depth)
 	case "[[", "function", "select", "coproc":
 		// Parsed as a plain command in POSIX sh, read as a keyword by bash.

@@ -72,8 +72,10 @@
 //     brace expansion ({a,b}, {1..3}, or braces around an action, which
 //     may write a comma): bash, zsh and ksh make several words of it, and
 //     bash none of {,}, so the words after it move;
-//   - the arguments of eval, trap, source, ., alias, let, watch and
-//     parallel, and of programs that run a command from their arguments
+//   - the arguments of eval, trap, source, ., alias, let, watch,
+//     parallel, emulate (zsh's emulate sh -c runs code) and enable (bash's
+//     enable -f loads a library), of builtin with an option (ksh93's
+//     builtin -f), and of programs that run a command from their arguments
 //     with options the package does not model (flock, strace, nsenter,
 //     unshare, runuser, script, tmux, gosu…); the command of sudo -s/-i and
 //     env -S; a script file of sh, and shell options;
