@@ -18,7 +18,8 @@ import (
 
 // An sshCase is a template of the sshd test. @SSH@ stands for ssh, its
 // options for the test server, "--" and the destination action {{$.D}};
-// @P@ for the path of the argv printer on the server. The values of one
+// @OPTS@ for those options alone; @P@ for the path of the argv printer on
+// the server. The values of one
 // run are the list .V, each written by one action of a {{range}}: one
 // ssh connection carries a chunk of values.
 type sshCase struct {
@@ -80,6 +81,19 @@ var sshCases = []sshCase{
 	{name: "part-before-equals", tpl: "@SSH@ @P@{{range .V}} x{{.}}=a{{end}}\n",
 		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "x" + v + "=a" }) },
 		refuse: sshRefusal(false, false)},
+	// ssh's own parsing: "$H" is the destination; options after the
+	// destination; a "--" after the destination that ssh takes, not the
+	// remote command.
+	{name: "destination-variable", tpl: "H={{$.D}}; ssh @OPTS@ \"$H\" @P@ --{{range .V}} {{.}}{{end}}\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
+	{name: "option-after-destination", tpl: "ssh @OPTS@ {{$.D}} -o BatchMode=yes -T @P@{{range .V}} a%{{.}}{{end}}\n",
+		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "a%" + v }) },
+		refuse: sshRefusal(false, false)},
+	{name: "dashdash-after-destination", tpl: "ssh @OPTS@ {{$.D}} -- @P@{{range .V}} {{.}}{{end}}\n",
+		want: func(vs []string) [][]string { return callOf(nil, vs, same) }, refuse: sshRefusal(true, true)},
+	// Wrappers in the remote command.
+	{name: "remote-wrappers", tpl: "@SSH@ env A=b timeout 60 xargs @P@ --{{range .V}} {{.}}{{end}} </dev/null\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
 	{name: "list", tpl: "@SSH@ @P@ -- {{.V}}\n",
 		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
 	// Two layers: ssh, then sh -c.
@@ -118,7 +132,7 @@ func TestSSHD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := strings.NewReplacer("@SSH@", "ssh "+opts+" -- {{$.D}}", "@P@", printer)
+	r := strings.NewReplacer("@SSH@", "ssh "+opts+" -- {{$.D}}", "@OPTS@", opts, "@P@", printer)
 	type prepared struct {
 		tc     *sshCase
 		tm     *Template
