@@ -45,9 +45,9 @@
 //     ls -- {{.dir}}, ssh host 'cat -- {{.f}}'). The line must be one that
 //     all those shells read alike: simple commands of plain words (letters,
 //     digits, _-./:@+, and = or % after a byte of the template's own
-//     text in the word: zsh and tcsh read ''=x and {{.x}}=x, with an
-//     empty value, as =x) and
-//     single-quoted printable ASCII without \ or !, joined by ;, && and |.
+//     text in the word: zsh and tcsh read {{.x}}=a with an empty value,
+//     or empty quotes before =a, as =a) and single-quoted printable ASCII
+//     without \ or !, joined by ;, && and |.
 //     A value may be a word or part of one, or inside the author's '…'
 //     there; a script of sh -c in the line is POSIX again (ssh host "sudo
 //     -u app sh -c 'ls -- {{.x}}'"). A value with a newline is refused
