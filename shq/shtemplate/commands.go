@@ -240,6 +240,13 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		c.refuseWords(src, rest, "bash syntax in a POSIX template (use Dialect(shq.Bash))")
 	case "ssh":
 		c.ssh(src, rest, outer, depth)
+	case "scp":
+		c.scp(src, rest, outer)
+	case "sshpass", "autossh", "mosh", "rsync", "sftp":
+		// They run ssh, or a remote shell, with options the package
+		// does not model (rsync -e runs a command, rsync's remote paths
+		// reach the remote shell).
+		c.refuseWords(src, rest, "argument of "+base+" (runs ssh or a remote shell with its arguments)")
 	case "fish", "csh", "tcsh", "bsd-csh", "pwsh", "rc", "es", "elvish", "nu", "xonsh":
 		// Shells whose language the package does not write.
 		c.refuseWords(src, rest, "argument of "+base+" (a shell the package does not quote for)")
@@ -650,5 +657,67 @@ func (c *classifier) script(src string, w *syntax.Word, outer []layer, depth int
 			ls := append(append(append([]layer{}, r.layers...), e), outer...)
 			c.set(o, &result{layers: ls})
 		}
+	}
+}
+
+// scpOperand names the context of a local file operand of scp; Execute
+// refuses a colon in a value there (contextChecks).
+const scpOperand = "file operand of scp (a value with a colon would be a remote path)"
+
+// scpArgLetters are the options of OpenSSH's scp that take an argument
+// (scp.c, the getopt string of main).
+const scpArgLetters = "DFJMPSXcilo"
+
+// scp classifies the arguments of scp. A remote path (host:path) is read
+// by the remote login shell in scp's legacy protocol (scp -O, and before
+// OpenSSH 9.0): scp -O host:{{.x}} . with x = "f;id" runs id there. So an
+// action in a remote path is refused, and Execute refuses a colon in a
+// value in a local file operand (scp would read it as a remote path).
+// Options: -o, -J, -S (a program), -D and -X
+// are refused, -F and -i take a validated file.
+func (c *classifier) scp(src string, ws []*syntax.Word, outer []layer) {
+	ended := false
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		if !ok {
+			c.refuseWords(src, ws[i:], "argument of scp after "+unknownWord)
+			return
+		}
+		if mayMakeWords(ws[i]) {
+			c.refuseWords(src, ws[i:], "argument of scp after "+unknownWord)
+			return
+		}
+		switch {
+		case !ended && s == "--":
+			ended = true
+			continue
+		case !ended && len(s) > 1 && s[0] == '-':
+			c.refuseNode(src, ws[i], "option of scp")
+			j := 1
+			for ; j < len(s) && strings.IndexByte(scpArgLetters, s[j]) < 0; j++ {
+			}
+			if j != len(s)-1 || i+1 == len(ws) {
+				continue
+			}
+			i++
+			switch s[j] {
+			case 'F', 'i':
+				c.word(src, ws[i], role{name: "argument of scp -" + string(s[j]), validator: true, assign: true}, outer)
+			case 'P', 'c', 'l':
+				c.word(src, ws[i], argRole, outer)
+			default:
+				c.refuseNode(src, ws[i], "argument of scp -"+string(s[j])+" (a command, a configuration line or a path on the server)")
+			}
+			continue
+		}
+		text := s
+		if _, offs := markersIn(s); len(offs) > 0 {
+			text = s[:offs[0]]
+		}
+		if colon := strings.IndexByte(text, ':'); colon >= 0 && !strings.Contains(text[:colon], "/") {
+			c.refuseNode(src, ws[i], "remote path of scp (the remote login shell reads it in scp's legacy protocol)")
+			continue
+		}
+		c.word(src, ws[i], role{name: scpOperand, option: !ended, list: true}, outer)
 	}
 }

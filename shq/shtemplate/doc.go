@@ -95,6 +95,11 @@
 //     may make into no word, several or an option ($opts unquoted, a glob,
 //     "$@", -l"$u"): the remote command cannot be found then ("$host" is
 //     taken for the destination);
+//   - a remote path of scp (scp -O host:{{.x}}: the remote login shell
+//     reads it in scp's legacy protocol), the arguments of scp -o, -J, -S,
+//     -D and -X, and the arguments of sshpass, autossh, mosh, rsync and
+//     sftp, which run ssh or a remote shell with options the package does
+//     not model;
 //   - the arguments of fish, csh, tcsh and other shells whose language the
 //     package does not write;
 //   - where a program would read the value as code: a here-document or
@@ -134,7 +139,8 @@
 // read: in the arguments of a simple command before a literal "--" (the
 // positional parameters after sh -c SCRIPT NAME are not read as options).
 // In the arguments of test and [ the operators !, (, ), =, ==, != are
-// refused too. A here-document value is refused when it holds a line
+// refused too, and in a file operand of scp a colon (scp would read the
+// operand as a remote path). A here-document value is refused when it holds a line
 // equal to the delimiter (after <<-, a line starting with a tab), is not
 // valid UTF-8 (ksh93 drops such a document), or has a byte sequence that a
 // multi-byte locale would join with the syntax byte after it.

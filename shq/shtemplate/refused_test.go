@@ -104,6 +104,14 @@ func TestRefusedAtParse(t *testing.T) {
 		{"ssh-remote-equals-after-action", "ssh host ls {{.x}}=a\n", false, "remote command of ssh", ErrContext, 1, 15},
 		{"ssh-remote-equals-after-empty-quotes", "ssh host ls ''=a {{.x}}\n", false, "remote command of ssh", ErrContext, 1, 20},
 		{"ssh-remote-equals-after-quoted-action", "ssh host \"ls '{{.x}}'=a\"\n", false, "remote command of ssh", ErrContext, 1, 17},
+		// scp -O host:{{.x}} . with f;id ran id on the server (legacy
+		// protocol, through sshd and dash and fish).
+		{"scp-remote-path", "scp -O host:{{.x}} .\n", false, "remote path of scp (the remote login shell reads it in scp's legacy protocol)", ErrContext, 1, 15},
+		{"ssh-remote-scp-path", "ssh host scp h2:/d/{{.x}} .\n", false, "remote path of scp (the remote login shell reads it in scp's legacy protocol) in the remote command of ssh", ErrContext, 1, 22},
+		{"scp-option-S", "scp -S {{.x}} f host:/d/\n", false, "argument of scp -S (a command, a configuration line or a path on the server)", ErrContext, 1, 10},
+		{"scp-option-o", "scp -qo {{.x}} f host:/d/\n", false, "argument of scp -o (a command, a configuration line or a path on the server)", ErrContext, 1, 11},
+		{"rsync", "rsync -e {{.x}} a host:b\n", false, "argument of rsync (runs ssh or a remote shell with its arguments)", ErrContext, 1, 12},
+		{"sshpass", "sshpass -e ssh host ls {{.x}}\n", false, "argument of sshpass (runs ssh or a remote shell with its arguments)", ErrContext, 1, 26},
 		// Brace expansion: bash makes {,} no word, so the value would be
 		// the command; {a{{.x}}b} with a,b would be two words.
 		{"brace-empty", "{,} {{.x}}\n", true, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 7},
@@ -234,6 +242,7 @@ func TestRefusedAtExecute(t *testing.T) {
 		{"ssh-destination-invalid", "ssh {{.}} ls\n", "Bad_" + secret + ";id", validate.ErrInvalid},
 		{"ssh-destination-part", "ssh deploy@{{.}} ls\n", "Bad_" + secret + "@x", validate.ErrInvalid},
 		{"ssh-destination-empty", "ssh {{.}} ls\n", "", shq.ErrEmpty},
+		{"scp-operand-colon", "scp {{.}} host:/d/\n", "Bad_" + secret + ":x", validate.ErrInvalid},
 		{"validator-redirect", "echo > {{. | check \"filename\"}}\n", "../" + secret, validate.ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -289,6 +298,7 @@ func TestAccepted(t *testing.T) {
 		{"ssh-list", "ssh host ls -- {{.}}\n", []string{"a b", "c"}, "ssh host ls -- \"'\"'a b'\"'\"' c'\n"},
 		{"ssh-remote-single-plain", "ssh host \"echo 'x {{.}} y'\"\n", "a b", "ssh host \"echo 'x a b y'\"\n"},
 		{"ssh-destination", "ssh -- deploy@{{.}} uptime\n", "web-1.example.com", "ssh -- deploy@web-1.example.com uptime\n"},
+		{"scp-local-operand", "scp -P 22 -- {{.}} host:/d/\n", []string{"a b.txt", "-c"}, "scp -P 22 -- 'a b.txt' -c host:/d/\n"},
 		{"ssh-destination-quoted-variable", "ssh \"$H\" ls -- {{.}}\n", "a b", "ssh \"$H\" ls -- \"'\"'a b'\"'\"\n"},
 		{"braces-not-expanded", "find . -exec ls {} {a} '{b,c}' \\{d,e} {{.}} +\n", "a,b", "find . -exec ls {} {a} '{b,c}' \\{d,e} a,b +\n"},
 		{"ssh-sh-c-double", "ssh host sh -c \"'ls \"{{.}}\"'\"\n", "a", "ssh host sh -c \"'ls \"a\"'\"\n"},

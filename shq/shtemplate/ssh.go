@@ -2,6 +2,7 @@ package shtemplate
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -406,8 +407,17 @@ var loginNamers = set("set", "setenv", "unset", "unsetenv", "read", "vared", "un
 
 // contextChecks are the checks a context adds to those the action names:
 // the destination of ssh must pass validate.SSHDestination, with the
-// literal text of its word around the value.
+// literal text of its word around the value, and a file operand of scp
+// must have no colon.
 func contextChecks(in layer) []func(string) error {
+	if strings.Contains(in.name, scpOperand) {
+		return []func(string) error{func(s string) error {
+			if strings.IndexByte(s, ':') >= 0 {
+				return fmt.Errorf("%w: a colon makes scp read the operand as a remote path", validate.ErrInvalid)
+			}
+			return nil
+		}}
+	}
 	if !in.sshDest {
 		return nil
 	}
