@@ -263,3 +263,56 @@ func runLocalSSH(t *testing.T, dir, script string) ([][]string, string) {
 	}
 	return calls, ""
 }
+
+// TestSSHDTrusted runs a TrustedScript as the whole script of sh -c in
+// the remote command, bare and inside the author's quotes, through the
+// real sshd and the six login shells: the printer calls there must be the
+// ones the same script makes run locally by sh -c, and a template that
+// puts the script where the remote shell would split it must be refused.
+func TestSSHDTrusted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts sshd")
+	}
+	if _, err := exec.LookPath("ssh"); err != nil {
+		shelltest.Missing(t, "ssh: %v (Debian package openssh-client)", err)
+	}
+	srv := shelltest.StartSSHD(t, shelltest.LoginUsers...)
+	printer := shelltest.RemotePrinter(t)
+	opts, err := shq.Join(srv.SSHArgs()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := printer + ` 'a b' "$0" '!x' \\ "it's"; ` + printer + " `echo c` $((1+1)) '*' %s"
+	local, fail := runLocalSSH(t, t.TempDir(), "sh -c "+mustQuote(t, script)+"\n")
+	if fail != "" {
+		t.Fatalf("local run: %s", fail)
+	}
+	for _, user := range shelltest.LoginUsers {
+		for _, tpl := range []string{
+			"ssh " + opts + " -- {{.D}} sh -c {{.S}}\n",
+			"ssh " + opts + " -- {{.D}} 'sh -c '{{.S}}\n",
+		} {
+			tm := Must(New("trusted").Parse(tpl))
+			var b strings.Builder
+			if err := tm.Execute(&b, map[string]any{"D": user + "@127.0.0.1", "S": UncheckedScript(script)}); err != nil {
+				t.Fatalf("%q: %v", tpl, err)
+			}
+			calls, fail := runLocalSSH(t, t.TempDir(), b.String())
+			if fail != "" || !equalCalls(calls, local) {
+				t.Errorf("%s (%s): %s\ngot  %s\nwant %s\nscript %q", user, shelltest.LoginShellOf(user), fail,
+					shelltest.FormatCalls(calls), shelltest.FormatCalls(local), b.String())
+			}
+		}
+	}
+	if _, err := New("split").Parse("ssh host sh -c 'ls; '{{.S}} x\n"); !errors.Is(err, ErrContext) {
+		t.Errorf("a script the remote shell splits: %v", err)
+	}
+}
+
+func mustQuote(t *testing.T, s string) string {
+	q, err := shq.Quote(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
