@@ -143,6 +143,8 @@ func readsScript(args []*syntax.Word) bool {
 				i++
 			}
 			args = rest[i:]
+		case interpreterKey(base) != "":
+			return readsProgram(interpreterKey(base), rest)
 		case (base == "docker" || base == "podman" || base == "kubectl") && len(rest) > 0:
 			for i, w := range rest {
 				if s, ok := literal(w); ok && s == "--" {
@@ -337,6 +339,62 @@ var interpreters = map[string]struct {
 	"lua":     {set("-e"), set("-l"), false},
 	"tclsh":   {nil, nil, false},
 	"Rscript": {set("-e"), nil, false},
+	"dc":      {set("-e", "--expression"), set("-f", "--file"), false}, // its ! runs a command
+}
+
+// interpreterKey returns the key of interpreters for a program name, or
+// "" if it is none of them.
+func interpreterKey(name string) string {
+	switch name {
+	case "gawk", "mawk", "nawk", "busybox-awk":
+		return "awk"
+	case "gsed":
+		return "sed"
+	case "nodejs":
+		return "node"
+	case "python2", "python3":
+		return "python"
+	}
+	if _, ok := interpreters[name]; ok {
+		return name
+	}
+	return ""
+}
+
+// readsProgram reports whether the interpreter key, run with the
+// arguments ws, reads its program from standard input: no program option
+// (-e, -c…), no program or script operand, or - or -f - for it
+// (echo {{.x}} | python3 runs the value as Python).
+func readsProgram(key string, ws []*syntax.Word) bool {
+	in := interpreters[key]
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		switch {
+		case !ok || s == "-":
+			return true
+		case s == "--":
+			if i+1 < len(ws) {
+				t, ok := literal(ws[i+1])
+				return !ok || t == "-"
+			}
+			return true
+		case in.code[s], key == "python" && s == "-m":
+			return false
+		case in.withArg[s]:
+			if s == "-f" || s == "--file" {
+				if i+1 < len(ws) {
+					t, ok := literal(ws[i+1])
+					return !ok || t == "-" || t == "/dev/stdin"
+				}
+				return true
+			}
+			i++
+		case strings.HasPrefix(s, "-"):
+		default:
+			return false // the program text or the script file
+		}
+	}
+	return true
 }
 
 // interpreter classifies the arguments of a program that runs program
@@ -344,17 +402,7 @@ var interpreters = map[string]struct {
 // there is code in another language, quoted for the shell only, so it is
 // refused; its other arguments are plain arguments.
 func (c *classifier) interpreter(src, name string, ws []*syntax.Word, outer []layer) {
-	key := name
-	switch name {
-	case "gawk", "mawk", "nawk", "busybox-awk":
-		key = "awk"
-	case "gsed":
-		key = "sed"
-	case "nodejs":
-		key = "node"
-	case "python2", "python3":
-		key = "python"
-	}
+	key := interpreterKey(name)
 	in := interpreters[key]
 	what := "program text of " + name
 	sawCode, dashdash := false, false

@@ -104,8 +104,10 @@
 //     package does not write;
 //   - where a program would read the value as code: a here-document or
 //     here-string given to a shell that reads its standard input (sh, bash
-//     -s, ssh host, docker exec box sh, fish, csh), anything written into a pipeline
-//     that ends in such a shell (echo {{.x}} | sh), and the program text of
+//     -s, ssh host, docker exec box sh, fish, csh) or to an interpreter
+//     given no program (python3, perl, node, awk -f -, dc…), anything
+//     written into a pipeline that ends in such a program (echo {{.x}} |
+//     sh, echo {{.x}} | python3), and the program text of
 //     awk, sed, perl -e, ruby -e, node -e, python -c, php -r and lua -e
 //     (quoting for the shell does not make a value safe in another
 //     language);

@@ -148,6 +148,13 @@ func TestRefusedAtParse(t *testing.T) {
 		{"herestring-to-bash", "bash <<< {{.x}}\n", true, "here-string read by a shell as a script", ErrContext, 1, 12},
 		{"pipe-to-sh", "echo {{.x}} | sh\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 8},
 		{"pipe-through-tee-to-sh", "printf '%s\\n' {{.x}} | tee log | sudo sh\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 17},
+		// echo 'import os; os.system("echo PYRAN")' | python3 printed PYRAN:
+		// an interpreter without a program reads its standard input as one.
+		{"pipe-to-python", "echo {{.x}} | python3\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 8},
+		{"pipe-to-sudo-perl", "printf '%s\\n' {{.x}} | sudo -u app perl\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 17},
+		{"pipe-to-awk-f-stdin", "echo {{.x}} | awk -f -\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 8},
+		{"heredoc-to-node", "node <<'EOF'\n{{.x}}\nEOF\n", false, "here-document read by a shell as a script", ErrContext, 2, 3},
+		{"ssh-remote-pipe-to-python", "ssh host 'echo {{.x}} | python3 -'\n", false, "output piped into a shell that reads it as a script in the remote command of ssh", ErrContext, 1, 18},
 		{"heredoc-in-subst", "x=$(cat <<'EOF'\n{{.x}}\nEOF\n)\n", false, "here-document inside $(…)", ErrContext, 2, 3},
 		{"arith-cmd", "(( {{.x}} ))\n", true, "arithmetic", ErrContext, 1, 6},
 		{"gb18030-pair", "echo é1{{.x}}\n", false, "after a partial multi-byte character", ErrContext, 1, 11},
@@ -299,6 +306,7 @@ func TestAccepted(t *testing.T) {
 		{"ssh-remote-single-plain", "ssh host \"echo 'x {{.}} y'\"\n", "a b", "ssh host \"echo 'x a b y'\"\n"},
 		{"ssh-destination", "ssh -- deploy@{{.}} uptime\n", "web-1.example.com", "ssh -- deploy@web-1.example.com uptime\n"},
 		{"scp-local-operand", "scp -P 22 -- {{.}} host:/d/\n", []string{"a b.txt", "-c"}, "scp -P 22 -- 'a b.txt' -c host:/d/\n"},
+		{"pipe-to-python-script", "echo {{.}} | python3 -m json.tool | awk '{print}' | python3 s.py\n", "a b", "echo 'a b' | python3 -m json.tool | awk '{print}' | python3 s.py\n"},
 		{"ssh-destination-quoted-variable", "ssh \"$H\" ls -- {{.}}\n", "a b", "ssh \"$H\" ls -- \"'\"'a b'\"'\"\n"},
 		{"braces-not-expanded", "find . -exec ls {} {a} '{b,c}' \\{d,e} {{.}} +\n", "a,b", "find . -exec ls {} {a} '{b,c}' \\{d,e} a,b +\n"},
 		{"ssh-sh-c-double", "ssh host sh -c \"'ls \"{{.}}\"'\"\n", "a", "ssh host sh -c \"'ls \"a\"'\"\n"},
