@@ -244,10 +244,12 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		c.ssh(src, rest, outer, depth)
 	case "scp":
 		c.scp(src, rest, outer)
-	case "sshpass", "autossh", "mosh", "rsync", "sftp":
+	case "git":
+		c.git(src, rest, outer)
+	case "sshpass", "autossh", "mosh", "rsync", "sftp", "sshfs":
 		// They run ssh, or a remote shell, with options the package
-		// does not model (rsync -e runs a command, rsync's remote paths
-		// reach the remote shell).
+		// does not model (rsync -e and sshfs -o ssh_command= run a
+		// command, rsync's remote paths reach the remote shell).
 		c.refuseWords(src, rest, "argument of "+base+" (runs ssh or a remote shell with its arguments)")
 	case "fish", "csh", "tcsh", "bsd-csh", "pwsh", "rc", "es", "elvish", "nu", "xonsh":
 		// Shells whose language the package does not write.
@@ -767,5 +769,39 @@ func (c *classifier) scp(src string, ws []*syntax.Word, outer []layer) {
 			continue
 		}
 		c.word(src, ws[i], role{name: scpOperand, option: !ended, list: true}, outer)
+	}
+}
+
+// gitCommandOpts are the options of git and its subcommands whose
+// argument git runs as a command or reads as configuration, which can
+// name one (core.fsmonitor, core.sshCommand, core.pager…): git -c
+// core.fsmonitor=CMD status and git clone -u CMD run CMD.
+var gitCommandOpts = set("-c", "--config-env", "-u", "--upload-pack", "--receive-pack", "--exec", "--config", "--template")
+
+// git classifies the arguments of git: those of gitCommandOpts (also
+// joined, -cX, --upload-pack=X) are refused, the others are arguments.
+func (c *classifier) git(src string, ws []*syntax.Word, outer []layer) {
+	r := argRole
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		if ok && s == "--" {
+			r.option = false
+			continue
+		}
+		if ok && r.option && strings.HasPrefix(s, "-") {
+			name, _, joined := strings.Cut(s, "=")
+			if strings.HasPrefix(s, "-c") && len(s) > 2 {
+				name, joined = "-c", true // -ccore.pager=…
+			}
+			if gitCommandOpts[name] {
+				c.refuseNode(src, ws[i], "argument of git "+name+" (a command or a configuration line)")
+				if !joined && gitCommandOpts[name] && i+1 < len(ws) {
+					i++
+					c.refuseNode(src, ws[i], "argument of git "+name+" (a command or a configuration line)")
+				}
+				continue
+			}
+		}
+		c.word(src, ws[i], r, outer)
 	}
 }

@@ -97,9 +97,11 @@
 //     taken for the destination);
 //   - a remote path of scp (scp -O host:{{.x}}: the remote login shell
 //     reads it in scp's legacy protocol), the arguments of scp -o, -J, -S,
-//     -D and -X, and the arguments of sshpass, autossh, mosh, rsync and
-//     sftp, which run ssh or a remote shell with options the package does
-//     not model;
+//     -D and -X, and the arguments of sshpass, autossh, mosh, rsync, sftp
+//     and sshfs, which run ssh or a remote shell with options the package
+//     does not model; the arguments of git -c, --config-env, -u,
+//     --upload-pack, --receive-pack, --exec and --template (git -c
+//     core.fsmonitor=CMD status and git clone -u CMD run CMD);
 //   - the arguments of fish, csh, tcsh and other shells whose language the
 //     package does not write;
 //   - where a program would read the value as code: a here-document or

@@ -112,6 +112,12 @@ func TestRefusedAtParse(t *testing.T) {
 		{"scp-option-o", "scp -qo {{.x}} f host:/d/\n", false, "argument of scp -o (a command, a configuration line or a path on the server)", ErrContext, 1, 11},
 		{"rsync", "rsync -e {{.x}} a host:b\n", false, "argument of rsync (runs ssh or a remote shell with its arguments)", ErrContext, 1, 12},
 		{"sshpass", "sshpass -e ssh host ls {{.x}}\n", false, "argument of sshpass (runs ssh or a remote shell with its arguments)", ErrContext, 1, 26},
+		// git -c core.fsmonitor=CMD status and git clone -u CMD r d ran CMD.
+		{"git-config", "git -c core.fsmonitor={{.x}} status\n", false, "argument of git -c (a command or a configuration line)", ErrContext, 1, 25},
+		{"git-config-joined", "git -ccore.pager={{.x}} log\n", false, "argument of git -c (a command or a configuration line)", ErrContext, 1, 20},
+		{"git-upload-pack", "git clone -u {{.x}} repo dir\n", false, "argument of git -u (a command or a configuration line)", ErrContext, 1, 16},
+		{"ssh-remote-git-upload-pack", "ssh host git fetch --upload-pack={{.x}}\n", false, "argument of git --upload-pack (a command or a configuration line) in the remote command of ssh", ErrContext, 1, 36},
+		{"sshfs", "sshfs -o ssh_command={{.x}} host: mnt\n", false, "argument of sshfs (runs ssh or a remote shell with its arguments)", ErrContext, 1, 24},
 		// Brace expansion: bash makes {,} no word, so the value would be
 		// the command; {a{{.x}}b} with a,b would be two words.
 		{"brace-empty", "{,} {{.x}}\n", true, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 7},
@@ -307,6 +313,7 @@ func TestAccepted(t *testing.T) {
 		{"ssh-destination", "ssh -- deploy@{{.}} uptime\n", "web-1.example.com", "ssh -- deploy@web-1.example.com uptime\n"},
 		{"scp-local-operand", "scp -P 22 -- {{.}} host:/d/\n", []string{"a b.txt", "-c"}, "scp -P 22 -- 'a b.txt' -c host:/d/\n"},
 		{"pipe-to-python-script", "echo {{.}} | python3 -m json.tool | awk '{print}' | python3 s.py\n", "a b", "echo 'a b' | python3 -m json.tool | awk '{print}' | python3 s.py\n"},
+		{"git-arguments", "git -C {{.}} commit -m {{.}} -- {{.}}\n", "a b", "git -C 'a b' commit -m 'a b' -- 'a b'\n"},
 		{"ssh-destination-quoted-variable", "ssh \"$H\" ls -- {{.}}\n", "a b", "ssh \"$H\" ls -- \"'\"'a b'\"'\"\n"},
 		{"braces-not-expanded", "find . -exec ls {} {a} '{b,c}' \\{d,e} {{.}} +\n", "a,b", "find . -exec ls {} {a} '{b,c}' \\{d,e} a,b +\n"},
 		{"ssh-sh-c-double", "ssh host sh -c \"'ls \"{{.}}\"'\"\n", "a", "ssh host sh -c \"'ls \"a\"'\"\n"},
