@@ -255,6 +255,7 @@ func TestRefusedAtExecute(t *testing.T) {
 		{"ssh-destination-invalid", "ssh {{.}} ls\n", "Bad_" + secret + ";id", validate.ErrInvalid},
 		{"ssh-destination-part", "ssh deploy@{{.}} ls\n", "Bad_" + secret + "@x", validate.ErrInvalid},
 		{"ssh-destination-empty", "ssh {{.}} ls\n", "", shq.ErrEmpty},
+		{"ssh-destination-before-unknown", "ssh {{.}} -p $P ls\n", "Bad_" + secret + ";id", validate.ErrInvalid},
 		{"scp-operand-colon", "scp {{.}} host:/d/\n", "Bad_" + secret + ":x", validate.ErrInvalid},
 		{"validator-redirect", "echo > {{. | check \"filename\"}}\n", "../" + secret, validate.ErrInvalid},
 	} {
@@ -313,6 +314,7 @@ func TestAccepted(t *testing.T) {
 		{"ssh-destination", "ssh -- deploy@{{.}} uptime\n", "web-1.example.com", "ssh -- deploy@web-1.example.com uptime\n"},
 		{"scp-local-operand", "scp -P 22 -- {{.}} host:/d/\n", []string{"a b.txt", "-c"}, "scp -P 22 -- 'a b.txt' -c host:/d/\n"},
 		{"pipe-to-python-script", "echo {{.}} | python3 -m json.tool | awk '{print}' | python3 s.py\n", "a b", "echo 'a b' | python3 -m json.tool | awk '{print}' | python3 s.py\n"},
+		{"ssh-destination-before-unknown", "ssh {{.}} -p $P ls\n", "web-1.example.com", "ssh web-1.example.com -p $P ls\n"},
 		{"git-arguments", "git -C {{.}} commit -m {{.}} -- {{.}}\n", "a b", "git -C 'a b' commit -m 'a b' -- 'a b'\n"},
 		{"ssh-destination-quoted-variable", "ssh \"$H\" ls -- {{.}}\n", "a b", "ssh \"$H\" ls -- \"'\"'a b'\"'\"\n"},
 		{"braces-not-expanded", "find . -exec ls {} {a} '{b,c}' \\{d,e} {{.}} +\n", "a,b", "find . -exec ls {} {a} '{b,c}' \\{d,e} a,b +\n"},

@@ -64,8 +64,9 @@ func sshOption(s string) (next bool, letter byte) {
 // before the destination and again after it, up to the first other word,
 // unless a "--" came before the destination.
 func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int) {
-	dest, ended := -1, false
+	dest, ended, lost := -1, false, false
 	i := 0
+loop:
 	for i < len(ws) {
 		s, ok := literal(ws[i])
 		if !ok && dest >= 0 {
@@ -76,7 +77,8 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 			// an option whose letters are unknown: the destination,
 			// and so the remote command, cannot be found.
 			c.refuseWords(src, ws[i:], "argument of ssh after "+unknownWord)
-			return
+			lost = true
+			break
 		}
 		if !ok {
 			dest = i // "$host": one word, taken for the destination
@@ -114,7 +116,8 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 					// -p $PORT: an empty or split $PORT moves the
 					// destination and the remote command.
 					c.refuseWords(src, ws[i+1:], "argument of ssh after "+unknownWord)
-					return
+					lost = true
+					break loop
 				}
 				i++
 			}
@@ -139,6 +142,9 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 		c.refuseNode(src, w, "destination of ssh with more than one action")
 	default:
 		c.word(src, w, role{name: "destination of ssh", option: true, dest: true}, outer)
+	}
+	if lost {
+		return // the words after the destination are refused already
 	}
 	c.remote(src, ws[i:], outer, depth)
 }
