@@ -23,7 +23,50 @@ func (c *classifier) call(src string, s *syntax.Stmt, ce *syntax.CallExpr, outer
 			}
 		}
 	}
+	if braces(ce.Args) {
+		c.refuseWords(src, ce.Args, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)")
+		return
+	}
 	c.command(src, ce.Args, outer, depth)
+}
+
+// braces reports whether a word of args has a brace expansion, which
+// bash, zsh and ksh make into several words ({,} into none in bash) and
+// dash leaves as it is: the words after it, an action among them, move.
+// A POSIX template is taken to be run by any of them (sh is bash on some
+// systems, and zsh -c and ksh -c scripts are parsed as POSIX).
+func braces(args []*syntax.Word) bool {
+	for _, w := range args {
+		// The unquoted text of w, each escaped byte and each other part
+		// as a NUL: a { then a , .. or an action, then a }, may expand.
+		var b []byte
+		for _, p := range w.Parts {
+			l, ok := p.(*syntax.Lit)
+			if !ok {
+				b = append(b, 0)
+				continue
+			}
+			for i := 0; i < len(l.Value); i++ {
+				if l.Value[i] == '\\' {
+					b = append(b, 0)
+					i++
+					continue
+				}
+				b = append(b, l.Value[i])
+			}
+		}
+		t := string(b)
+		o, e := strings.IndexByte(t, '{'), strings.LastIndexByte(t, '}')
+		if o < 0 || e < o {
+			continue
+		}
+		// An action there may write a , or .. unquoted ({{{.x}}} with
+		// a,b).
+		if in := t[o+1 : e]; strings.ContainsAny(in, ",") || strings.Contains(in, "..") || strings.Contains(in, markerPrefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // shells are the programs read as POSIX or bash scripts.
@@ -100,6 +143,8 @@ func readsScript(args []*syntax.Word) bool {
 				i++
 			}
 			args = rest[i:]
+		case interpreterKey(base) != "":
+			return readsProgram(interpreterKey(base), rest)
 		case (base == "docker" || base == "podman" || base == "kubectl") && len(rest) > 0:
 			for i, w := range rest {
 				if s, ok := literal(w); ok && s == "--" {
@@ -165,8 +210,15 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		c.refuseWords(src, rest, "argument of "+base+" in the remote command of ssh (a login shell's builtin or keyword that runs a command)")
 		return
 	}
+	if c.login && loginNamers[base] {
+		c.refuseWords(src, rest, "argument of "+base+" in the remote command of ssh (a variable name to fish, csh or tcsh)")
+		return
+	}
 	switch base {
-	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel":
+	case "eval", "trap", ".", "source", "alias", "let", "fc", "bind", "complete", "watch", "parallel",
+		"emulate", "enable":
+		// zsh's emulate sh -c CODE runs CODE; bash's enable -f FILE
+		// loads FILE as a library.
 		c.refuseWords(src, rest, "argument of "+base)
 	case "awk", "gawk", "mawk", "nawk", "busybox-awk", "sed", "gsed", "perl", "ruby", "node", "nodejs", "python", "python2", "python3", "php", "lua", "tclsh", "Rscript":
 		c.interpreter(src, base, rest, outer)
@@ -177,12 +229,28 @@ func (c *classifier) command(src string, args []*syntax.Word, outer []layer, dep
 		// their arguments, with options the package does not model.
 		c.refuseWords(src, rest, "argument of "+base+" (runs a command from its arguments)")
 	case "builtin":
+		if len(rest) > 0 {
+			if s, ok := literal(rest[0]); !ok || strings.HasPrefix(s, "-") {
+				// ksh93's builtin -f FILE loads FILE as a library.
+				c.refuseWords(src, rest, "argument of builtin with an option")
+				return
+			}
+		}
 		c.command(src, rest, outer, depth)
 	case "[[", "function", "select", "coproc":
 		// Parsed as a plain command in POSIX sh, read as a keyword by bash.
 		c.refuseWords(src, rest, "bash syntax in a POSIX template (use Dialect(shq.Bash))")
 	case "ssh":
 		c.ssh(src, rest, outer, depth)
+	case "scp":
+		c.scp(src, rest, outer)
+	case "git":
+		c.git(src, rest, outer)
+	case "sshpass", "autossh", "mosh", "rsync", "sftp", "sshfs":
+		// They run ssh, or a remote shell, with options the package
+		// does not model (rsync -e and sshfs -o ssh_command= run a
+		// command, rsync's remote paths reach the remote shell).
+		c.refuseWords(src, rest, "argument of "+base+" (runs ssh or a remote shell with its arguments)")
 	case "fish", "csh", "tcsh", "bsd-csh", "pwsh", "rc", "es", "elvish", "nu", "xonsh":
 		// Shells whose language the package does not write.
 		c.refuseWords(src, rest, "argument of "+base+" (a shell the package does not quote for)")
@@ -273,6 +341,62 @@ var interpreters = map[string]struct {
 	"lua":     {set("-e"), set("-l"), false},
 	"tclsh":   {nil, nil, false},
 	"Rscript": {set("-e"), nil, false},
+	"dc":      {set("-e", "--expression"), set("-f", "--file"), false}, // its ! runs a command
+}
+
+// interpreterKey returns the key of interpreters for a program name, or
+// "" if it is none of them.
+func interpreterKey(name string) string {
+	switch name {
+	case "gawk", "mawk", "nawk", "busybox-awk":
+		return "awk"
+	case "gsed":
+		return "sed"
+	case "nodejs":
+		return "node"
+	case "python2", "python3":
+		return "python"
+	}
+	if _, ok := interpreters[name]; ok {
+		return name
+	}
+	return ""
+}
+
+// readsProgram reports whether the interpreter key, run with the
+// arguments ws, reads its program from standard input: no program option
+// (-e, -c…), no program or script operand, or - or -f - for it
+// (echo {{.x}} | python3 runs the value as Python).
+func readsProgram(key string, ws []*syntax.Word) bool {
+	in := interpreters[key]
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		switch {
+		case !ok || s == "-":
+			return true
+		case s == "--":
+			if i+1 < len(ws) {
+				t, ok := literal(ws[i+1])
+				return !ok || t == "-"
+			}
+			return true
+		case in.code[s], key == "python" && s == "-m":
+			return false
+		case in.withArg[s]:
+			if s == "-f" || s == "--file" {
+				if i+1 < len(ws) {
+					t, ok := literal(ws[i+1])
+					return !ok || t == "-" || t == "/dev/stdin"
+				}
+				return true
+			}
+			i++
+		case strings.HasPrefix(s, "-"):
+		default:
+			return false // the program text or the script file
+		}
+	}
+	return true
 }
 
 // interpreter classifies the arguments of a program that runs program
@@ -280,17 +404,7 @@ var interpreters = map[string]struct {
 // there is code in another language, quoted for the shell only, so it is
 // refused; its other arguments are plain arguments.
 func (c *classifier) interpreter(src, name string, ws []*syntax.Word, outer []layer) {
-	key := name
-	switch name {
-	case "gawk", "mawk", "nawk", "busybox-awk":
-		key = "awk"
-	case "gsed":
-		key = "sed"
-	case "nodejs":
-		key = "node"
-	case "python2", "python3":
-		key = "python"
-	}
+	key := interpreterKey(name)
 	in := interpreters[key]
 	what := "program text of " + name
 	sawCode, dashdash := false, false
@@ -428,6 +542,12 @@ func (c *classifier) su(src string, ws []*syntax.Word, outer []layer, depth int)
 	for i := 0; i < len(ws); i++ {
 		s, ok := literal(ws[i])
 		if ok && (s == "-c" || s == "--command") && i+1 < len(ws) {
+			if i+2 < len(ws) && c.sameLocalWord(ws[i+1], ws[i+2]) {
+				// ssh host su -c 'ls {{.x}}': su -c ls, then the
+				// value as the user.
+				c.refuseWords(src, ws[i+1:], "script of su -c in the remote command of ssh that the remote shell splits from the words after it (quote the script for the remote shell too)")
+				return
+			}
 			c.args(src, ws[:i], argRole, outer)
 			c.script(src, ws[i+1], outer, depth, false)
 			c.args(src, ws[i+2:], argRole, outer)
@@ -587,5 +707,101 @@ func (c *classifier) script(src string, w *syntax.Word, outer []layer, depth int
 			ls := append(append(append([]layer{}, r.layers...), e), outer...)
 			c.set(o, &result{layers: ls})
 		}
+	}
+}
+
+// scpOperand names the context of a local file operand of scp; Execute
+// refuses a colon in a value there (contextChecks).
+const scpOperand = "file operand of scp (a value with a colon would be a remote path)"
+
+// scpArgLetters are the options of OpenSSH's scp that take an argument
+// (scp.c, the getopt string of main).
+const scpArgLetters = "DFJMPSXcilo"
+
+// scp classifies the arguments of scp. A remote path (host:path) is read
+// by the remote login shell in scp's legacy protocol (scp -O, and before
+// OpenSSH 9.0): scp -O host:{{.x}} . with x = "f;id" runs id there. So an
+// action in a remote path is refused, and Execute refuses a colon in a
+// value in a local file operand (scp would read it as a remote path).
+// Options: -o, -J, -S (a program), -D and -X
+// are refused, -F and -i take a validated file.
+func (c *classifier) scp(src string, ws []*syntax.Word, outer []layer) {
+	ended := false
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		if !ok {
+			c.refuseWords(src, ws[i:], "argument of scp after "+unknownWord)
+			return
+		}
+		if mayMakeWords(ws[i]) {
+			c.refuseWords(src, ws[i:], "argument of scp after "+unknownWord)
+			return
+		}
+		switch {
+		case !ended && s == "--":
+			ended = true
+			continue
+		case !ended && len(s) > 1 && s[0] == '-':
+			c.refuseNode(src, ws[i], "option of scp")
+			j := 1
+			for ; j < len(s) && strings.IndexByte(scpArgLetters, s[j]) < 0; j++ {
+			}
+			if j != len(s)-1 || i+1 == len(ws) {
+				continue
+			}
+			i++
+			switch s[j] {
+			case 'F', 'i':
+				c.word(src, ws[i], role{name: "argument of scp -" + string(s[j]), validator: true, assign: true}, outer)
+			case 'P', 'c', 'l':
+				c.word(src, ws[i], argRole, outer)
+			default:
+				c.refuseNode(src, ws[i], "argument of scp -"+string(s[j])+" (a command, a configuration line or a path on the server)")
+			}
+			continue
+		}
+		text := s
+		if _, offs := markersIn(s); len(offs) > 0 {
+			text = s[:offs[0]]
+		}
+		if colon := strings.IndexByte(text, ':'); colon >= 0 && !strings.Contains(text[:colon], "/") {
+			c.refuseNode(src, ws[i], "remote path of scp (the remote login shell reads it in scp's legacy protocol)")
+			continue
+		}
+		c.word(src, ws[i], role{name: scpOperand, option: !ended, list: true}, outer)
+	}
+}
+
+// gitCommandOpts are the options of git and its subcommands whose
+// argument git runs as a command or reads as configuration, which can
+// name one (core.fsmonitor, core.sshCommand, core.pager…): git -c
+// core.fsmonitor=CMD status and git clone -u CMD run CMD.
+var gitCommandOpts = set("-c", "--config-env", "-u", "--upload-pack", "--receive-pack", "--exec", "--config", "--template")
+
+// git classifies the arguments of git: those of gitCommandOpts (also
+// joined, -cX, --upload-pack=X) are refused, the others are arguments.
+func (c *classifier) git(src string, ws []*syntax.Word, outer []layer) {
+	r := argRole
+	for i := 0; i < len(ws); i++ {
+		s, ok := literal(ws[i])
+		if ok && s == "--" {
+			r.option = false
+			continue
+		}
+		if ok && r.option && strings.HasPrefix(s, "-") {
+			name, _, joined := strings.Cut(s, "=")
+			if strings.HasPrefix(s, "-c") && len(s) > 2 {
+				name, joined = "-c", true // -ccore.pager=…
+			}
+			if gitCommandOpts[name] {
+				c.refuseNode(src, ws[i], "argument of git "+name+" (a command or a configuration line)")
+				if !joined && gitCommandOpts[name] && i+1 < len(ws) {
+					i++
+					c.refuseNode(src, ws[i], "argument of git "+name+" (a command or a configuration line)")
+				}
+				continue
+			}
+		}
+		c.word(src, ws[i], r, outer)
 	}
 }

@@ -151,6 +151,9 @@ func (c *classifier) stmt(src string, s *syntax.Stmt, outer []layer, depth int) 
 	case *syntax.ForClause:
 		if wi, ok := x.Loop.(*syntax.WordIter); ok {
 			c.refuseNode(src, wi.Name, "loop variable name")
+			if braces(wi.Items) {
+				c.refuseWords(src, wi.Items, "for list with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)")
+			}
 			for _, w := range wi.Items {
 				c.word(src, w, role{name: "for list", force: true, list: true}, outer)
 			}

@@ -44,8 +44,10 @@
 //     shq.Login, then for the word of the script it is in (ssh -p 22 host
 //     ls -- {{.dir}}, ssh host 'cat -- {{.f}}'). The line must be one that
 //     all those shells read alike: simple commands of plain words (letters,
-//     digits, _-./:@+, and = or % after a word's first byte) and
-//     single-quoted printable ASCII without \ or !, joined by ;, && and |.
+//     digits, _-./:@+, and = or % after a byte of the template's own
+//     text in the word: zsh and tcsh read {{.x}}=a with an empty value,
+//     or empty quotes before =a, as =a) and single-quoted printable ASCII
+//     without \ or !, joined by ;, && and |.
 //     A value may be a word or part of one, or inside the author's '…'
 //     there; a script of sh -c in the line is POSIX again (ssh host "sudo
 //     -u app sh -c 'ls -- {{.x}}'"). A value with a newline is refused
@@ -66,9 +68,14 @@
 //     exec…; a variable, loop, function or declaration name (declare
 //     {{.x}}, export {{.x}});
 //   - comments, arithmetic, parameter expansions (${x:-{{.v}}}), `…`, $'…'
-//     and $"…", extended globs, [[ =~ ]];
-//   - the arguments of eval, trap, source, ., alias, let, watch and
-//     parallel, and of programs that run a command from their arguments
+//     and $"…", extended globs, [[ =~ ]]; a command or for list with a
+//     brace expansion ({a,b}, {1..3}, or braces around an action, which
+//     may write a comma): bash, zsh and ksh make several words of it, and
+//     bash none of {,}, so the words after it move;
+//   - the arguments of eval, trap, source, ., alias, let, watch,
+//     parallel, emulate (zsh's emulate sh -c runs code) and enable (bash's
+//     enable -f loads a library), of builtin with an option (ksh93's
+//     builtin -f), and of programs that run a command from their arguments
 //     with options the package does not model (flock, strace, nsenter,
 //     unshare, runuser, script, tmux, gosu…); the command of sudo -s/-i and
 //     env -S; a script file of sh, and shell options;
@@ -76,19 +83,33 @@
 //     redirections (and so here-documents), assignments, comments, ||, &,
 //     compound commands, a byte outside printable ASCII (a newline), and
 //     the arguments of words with which fish, csh, tcsh or zsh run a
-//     command (and, not, begin, repeat, nice, time, exec, noglob…); a
-//     whole remote command, even a TrustedScript; a script of sh -c there
-//     that the remote shell would split from the words after it (ssh host
-//     sh -c 'ls {{.x}}' runs sh -c ls with the value as $0: quote the
-//     script for the remote shell too, ssh host "sh -c 'ls {{.x}}'"); the
-//     arguments of ssh -o and -J (ProxyCommand runs a command), and ssh's
-//     options;
+//     command (and, not, begin, repeat, nice, time, exec, noglob…) or
+//     take variable names (set, setenv, unset, unsetenv, read); a whole
+//     remote command, even a TrustedScript; a script of sh -c or su -c
+//     there that the remote shell would split from the words after it
+//     (ssh host sh -c 'ls {{.x}}' runs sh -c ls with the value as $0:
+//     quote the script for the remote shell too, ssh host "sh -c 'ls
+//     {{.x}}'"); the arguments of ssh -o and -J (ProxyCommand runs a
+//     command) and -I (a library ssh loads), and ssh's options; anything
+//     after a word of ssh's options or destination that the local shell
+//     may make into no word, several or an option ($opts unquoted, a glob,
+//     "$@", -l"$u"): the remote command cannot be found then ("$host" is
+//     taken for the destination);
+//   - a remote path of scp (scp -O host:{{.x}}: the remote login shell
+//     reads it in scp's legacy protocol), the arguments of scp -o, -J, -S,
+//     -D and -X, and the arguments of sshpass, autossh, mosh, rsync, sftp
+//     and sshfs, which run ssh or a remote shell with options the package
+//     does not model; the arguments of git -c, --config-env, -u,
+//     --upload-pack, --receive-pack, --exec and --template (git -c
+//     core.fsmonitor=CMD status and git clone -u CMD run CMD);
 //   - the arguments of fish, csh, tcsh and other shells whose language the
 //     package does not write;
 //   - where a program would read the value as code: a here-document or
 //     here-string given to a shell that reads its standard input (sh, bash
-//     -s, ssh host, docker exec box sh, fish, csh), anything written into a pipeline
-//     that ends in such a shell (echo {{.x}} | sh), and the program text of
+//     -s, ssh host, docker exec box sh, fish, csh) or to an interpreter
+//     given no program (python3, perl, node, awk -f -, dc…), anything
+//     written into a pipeline that ends in such a program (echo {{.x}} |
+//     sh, echo {{.x}} | python3), and the program text of
 //     awk, sed, perl -e, ruby -e, node -e, python -c, php -r and lua -e
 //     (quoting for the shell does not make a value safe in another
 //     language);
@@ -122,7 +143,8 @@
 // read: in the arguments of a simple command before a literal "--" (the
 // positional parameters after sh -c SCRIPT NAME are not read as options).
 // In the arguments of test and [ the operators !, (, ), =, ==, != are
-// refused too. A here-document value is refused when it holds a line
+// refused too, and in a file operand of scp a colon (scp would read the
+// operand as a remote path). A here-document value is refused when it holds a line
 // equal to the delimiter (after <<-, a line starting with a tab), is not
 // valid UTF-8 (ksh93 drops such a document), or has a byte sequence that a
 // multi-byte locale would join with the syntax byte after it.

@@ -110,6 +110,10 @@ var posixCases = []tcase{
 	{name: "heredoc-quoted-line", tpl: "cat > hd <<'EOF'\n{{.}}\nEOF\nx=$(cat hd; echo .)\nprintargs \"${x%?.}\"\n", want: one("", ""), refuse: noRefusal, may: heredocMay("", "", false)},
 	{name: "heredoc-unquoted", tpl: "cat > hd <<EOF\n[{{.}}]\nEOF\nx=$(cat hd)\nprintargs \"$x\"\n", want: one("[", "]"), refuse: noRefusal, may: heredocMay("[", "]", false)},
 	{name: "heredoc-dash", tpl: "cat > hd <<-EOF\n\t{{.}}.\n\tEOF\nx=$(cat hd)\nprintargs \"${x%.}\"\n", want: one("", ""), refuse: noRefusal, may: heredocMay("\t", ".", true)},
+	// Braces that no shell expands: no comma, .. or action inside, or
+	// the comma quoted.
+	{name: "braces-literal", tpl: "printargs {} {a} '{b,c}' {a}b{{.}}\n",
+		want: func(v string) [][]string { return [][]string{{"{}", "{a}", "{b,c}", "{a}b" + v}} }, refuse: noRefusal},
 	{name: "sh-c-single", tpl: "sh -c 'printargs {{.}}'\n", want: one("", ""), refuse: wordRefusal(true)},
 	{name: "sh-c-double", tpl: "sh -c \"printargs {{.}}\"\n", want: one("", ""), refuse: wordRefusal(true)},
 	{name: "sh-c-part", tpl: "sh -c 'printargs \"x{{.}}y\"'\n", want: one("x", "y"), refuse: noRefusal},

@@ -85,6 +85,47 @@ func TestRefusedAtParse(t *testing.T) {
 		{"ssh-destination-two", "ssh {{.u}}@{{.h}} ls\n", false, "destination of ssh with more than one action", ErrContext, 1, 7},
 		{"ssh-destination-expansion", "ssh \"$USER@{{.h}}\" ls\n", false, "destination of ssh with an expansion in it", ErrContext, 1, 14},
 		{"ssh-remote-trusted", "ssh host 'ls;' {{.x}}\n", false, "command position in the remote command of ssh", ErrContext, 1, 18},
+		// A word before the destination that the local shell may make
+		// into no word, several or an option: ssh $OPTS host {{.x}} runs
+		// the value as the remote command when $OPTS is empty.
+		{"ssh-unquoted-before-destination", "ssh $OPTS host {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 18},
+		{"ssh-option-with-expansion", "ssh -l\"$U\" 127.0.0.1 {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 24},
+		{"ssh-option-argument-unquoted", "ssh -p $P host ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 21},
+		{"ssh-glob-before-destination", "ssh -p 22 h?st ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 21},
+		{"ssh-glob-option-after-destination", "ssh host -[l] ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 20},
+		{"ssh-all-arguments", "ssh \"$@\" ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 15},
+		{"ssh-unquoted-after-dashdash", "ssh -- $H ls {{.x}}\n", false, "argument of ssh after " + unknownWord, ErrContext, 1, 16},
+		{"ssh-option-I", "ssh -I {{.x}} host ls\n", false, "argument of ssh -I (a PKCS#11 library: ssh loads it and runs its code)", ErrContext, 1, 10},
+		{"ssh-remote-set", "ssh host 'set {{.x}} /opt/bin; ls'\n", false, "argument of set in the remote command of ssh (a variable name to fish, csh or tcsh)", ErrContext, 1, 17},
+		{"ssh-remote-setenv", "ssh host setenv {{.x}} /opt/bin\n", false, "argument of setenv in the remote command of ssh (a variable name to fish, csh or tcsh)", ErrContext, 1, 19},
+		{"ssh-remote-su-c-split", "ssh host su -c 'ls {{.x}}'\n", false, "script of su -c in the remote command of ssh that the remote shell splits from the words after it (quote the script for the remote shell too)", ErrContext, 1, 22},
+		// zsh reads ''=ls as =ls (the path of ls), tcsh ''=1 as its
+		// directory stack: an empty value before = is the same.
+		{"ssh-remote-equals-after-action", "ssh host ls {{.x}}=a\n", false, "remote command of ssh", ErrContext, 1, 15},
+		{"ssh-remote-equals-after-empty-quotes", "ssh host ls ''=a {{.x}}\n", false, "remote command of ssh", ErrContext, 1, 20},
+		{"ssh-remote-equals-after-quoted-action", "ssh host \"ls '{{.x}}'=a\"\n", false, "remote command of ssh", ErrContext, 1, 17},
+		// scp -O host:{{.x}} . with f;id ran id on the server (legacy
+		// protocol, through sshd and dash and fish).
+		{"scp-remote-path", "scp -O host:{{.x}} .\n", false, "remote path of scp (the remote login shell reads it in scp's legacy protocol)", ErrContext, 1, 15},
+		{"ssh-remote-scp-path", "ssh host scp h2:/d/{{.x}} .\n", false, "remote path of scp (the remote login shell reads it in scp's legacy protocol) in the remote command of ssh", ErrContext, 1, 22},
+		{"scp-option-S", "scp -S {{.x}} f host:/d/\n", false, "argument of scp -S (a command, a configuration line or a path on the server)", ErrContext, 1, 10},
+		{"scp-option-o", "scp -qo {{.x}} f host:/d/\n", false, "argument of scp -o (a command, a configuration line or a path on the server)", ErrContext, 1, 11},
+		{"rsync", "rsync -e {{.x}} a host:b\n", false, "argument of rsync (runs ssh or a remote shell with its arguments)", ErrContext, 1, 12},
+		{"sshpass", "sshpass -e ssh host ls {{.x}}\n", false, "argument of sshpass (runs ssh or a remote shell with its arguments)", ErrContext, 1, 26},
+		// git -c core.fsmonitor=CMD status and git clone -u CMD r d ran CMD.
+		{"git-config", "git -c core.fsmonitor={{.x}} status\n", false, "argument of git -c (a command or a configuration line)", ErrContext, 1, 25},
+		{"git-config-joined", "git -ccore.pager={{.x}} log\n", false, "argument of git -c (a command or a configuration line)", ErrContext, 1, 20},
+		{"git-upload-pack", "git clone -u {{.x}} repo dir\n", false, "argument of git -u (a command or a configuration line)", ErrContext, 1, 16},
+		{"ssh-remote-git-upload-pack", "ssh host git fetch --upload-pack={{.x}}\n", false, "argument of git --upload-pack (a command or a configuration line) in the remote command of ssh", ErrContext, 1, 36},
+		{"sshfs", "sshfs -o ssh_command={{.x}} host: mnt\n", false, "argument of sshfs (runs ssh or a remote shell with its arguments)", ErrContext, 1, 24},
+		// Brace expansion: bash makes {,} no word, so the value would be
+		// the command; {a{{.x}}b} with a,b would be two words.
+		{"brace-empty", "{,} {{.x}}\n", true, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 7},
+		{"brace-empty-posix", "{,} {{.x}}\n", false, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 7},
+		{"brace-ssh-option", "ssh {-l,root} host {{.x}}\n", true, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 22},
+		{"brace-around-action", "echo {a{{.x}}b}\n", false, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 10},
+		{"brace-sequence-nested", "sh -c 'echo {1..3} {{.x}}'\n", false, "command with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none) in the script of sh -c", ErrContext, 1, 22},
+		{"brace-for-list", "for f in {a{{.x}}b}; do :; done\n", true, "for list with a brace expansion ({a,b} and {1..3}: bash, zsh and ksh make several words of it, or none)", ErrContext, 1, 14},
 		{"fish-c", "fish -c 'echo {{.x}}'\n", false, "argument of fish (a shell the package does not quote for)", ErrContext, 1, 17},
 		{"csh-c", "sudo -u app csh -c 'echo {{.x}}'\n", false, "argument of csh (a shell the package does not quote for)", ErrContext, 1, 28},
 		{"heredoc-to-tcsh", "tcsh <<'EOF'\necho {{.x}}\nEOF\n", false, "here-document read by a shell as a script", ErrContext, 2, 8},
@@ -100,6 +141,10 @@ func TestRefusedAtParse(t *testing.T) {
 		{"declare-name", "declare {{.x}}\n", true, "argument of a declaration (a name)", ErrContext, 1, 11},
 		{"export-name", "export {{.x}}\n", false, "argument of a declaration (a name)", ErrContext, 1, 10},
 		{"builtin-command", "builtin {{.x}} a\n", false, "command position", ErrContext, 1, 11},
+		{"zsh-emulate-c", "zsh -c 'emulate sh -c {{.x}}'\n", false, "argument of emulate in the script of sh -c", ErrContext, 1, 25},
+		{"ssh-remote-emulate", "ssh host emulate sh -c {{.x}}\n", false, "argument of emulate in the remote command of ssh", ErrContext, 1, 26},
+		{"bash-enable-f", "enable -f {{.x}} name\n", true, "argument of enable", ErrContext, 1, 13},
+		{"ksh-builtin-f", "ksh93 -c 'builtin -f {{.x}} name'\n", false, "argument of builtin with an option in the script of sh -c", ErrContext, 1, 24},
 		{"flock-command", "flock /tmp/l {{.x}}\n", false, "argument of flock (runs a command from its arguments)", ErrContext, 1, 16},
 		{"array", "a=({{.x}})\n", true, "array assignment", ErrContext, 1, 6},
 		{"heredoc-to-sh", "sh <<'EOF'\necho {{.x}}\nEOF\n", false, "here-document read by a shell as a script", ErrContext, 2, 8},
@@ -109,6 +154,13 @@ func TestRefusedAtParse(t *testing.T) {
 		{"herestring-to-bash", "bash <<< {{.x}}\n", true, "here-string read by a shell as a script", ErrContext, 1, 12},
 		{"pipe-to-sh", "echo {{.x}} | sh\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 8},
 		{"pipe-through-tee-to-sh", "printf '%s\\n' {{.x}} | tee log | sudo sh\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 17},
+		// echo 'import os; os.system("echo PYRAN")' | python3 printed PYRAN:
+		// an interpreter without a program reads its standard input as one.
+		{"pipe-to-python", "echo {{.x}} | python3\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 8},
+		{"pipe-to-sudo-perl", "printf '%s\\n' {{.x}} | sudo -u app perl\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 17},
+		{"pipe-to-awk-f-stdin", "echo {{.x}} | awk -f -\n", false, "output piped into a shell that reads it as a script", ErrContext, 1, 8},
+		{"heredoc-to-node", "node <<'EOF'\n{{.x}}\nEOF\n", false, "here-document read by a shell as a script", ErrContext, 2, 3},
+		{"ssh-remote-pipe-to-python", "ssh host 'echo {{.x}} | python3 -'\n", false, "output piped into a shell that reads it as a script in the remote command of ssh", ErrContext, 1, 18},
 		{"heredoc-in-subst", "x=$(cat <<'EOF'\n{{.x}}\nEOF\n)\n", false, "here-document inside $(…)", ErrContext, 2, 3},
 		{"arith-cmd", "(( {{.x}} ))\n", true, "arithmetic", ErrContext, 1, 6},
 		{"gb18030-pair", "echo é1{{.x}}\n", false, "after a partial multi-byte character", ErrContext, 1, 11},
@@ -202,6 +254,8 @@ func TestRefusedAtExecute(t *testing.T) {
 		{"ssh-destination-invalid", "ssh {{.}} ls\n", "Bad_" + secret + ";id", validate.ErrInvalid},
 		{"ssh-destination-part", "ssh deploy@{{.}} ls\n", "Bad_" + secret + "@x", validate.ErrInvalid},
 		{"ssh-destination-empty", "ssh {{.}} ls\n", "", shq.ErrEmpty},
+		{"ssh-destination-before-unknown", "ssh {{.}} -p $P ls\n", "Bad_" + secret + ";id", validate.ErrInvalid},
+		{"scp-operand-colon", "scp {{.}} host:/d/\n", "Bad_" + secret + ":x", validate.ErrInvalid},
 		{"validator-redirect", "echo > {{. | check \"filename\"}}\n", "../" + secret, validate.ErrInvalid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -257,6 +311,12 @@ func TestAccepted(t *testing.T) {
 		{"ssh-list", "ssh host ls -- {{.}}\n", []string{"a b", "c"}, "ssh host ls -- \"'\"'a b'\"'\"' c'\n"},
 		{"ssh-remote-single-plain", "ssh host \"echo 'x {{.}} y'\"\n", "a b", "ssh host \"echo 'x a b y'\"\n"},
 		{"ssh-destination", "ssh -- deploy@{{.}} uptime\n", "web-1.example.com", "ssh -- deploy@web-1.example.com uptime\n"},
+		{"scp-local-operand", "scp -P 22 -- {{.}} host:/d/\n", []string{"a b.txt", "-c"}, "scp -P 22 -- 'a b.txt' -c host:/d/\n"},
+		{"pipe-to-python-script", "echo {{.}} | python3 -m json.tool | awk '{print}' | python3 s.py\n", "a b", "echo 'a b' | python3 -m json.tool | awk '{print}' | python3 s.py\n"},
+		{"ssh-destination-before-unknown", "ssh {{.}} -p $P ls\n", "web-1.example.com", "ssh web-1.example.com -p $P ls\n"},
+		{"git-arguments", "git -C {{.}} commit -m {{.}} -- {{.}}\n", "a b", "git -C 'a b' commit -m 'a b' -- 'a b'\n"},
+		{"ssh-destination-quoted-variable", "ssh \"$H\" ls -- {{.}}\n", "a b", "ssh \"$H\" ls -- \"'\"'a b'\"'\"\n"},
+		{"braces-not-expanded", "find . -exec ls {} {a} '{b,c}' \\{d,e} {{.}} +\n", "a,b", "find . -exec ls {} {a} '{b,c}' \\{d,e} a,b +\n"},
 		{"ssh-sh-c-double", "ssh host sh -c \"'ls \"{{.}}\"'\"\n", "a", "ssh host sh -c \"'ls \"a\"'\"\n"},
 		{"range-else", "{{range .}}echo {{.}}\n{{else}}echo none\n{{end}}", []string{}, "echo none\n"},
 	} {

@@ -2,6 +2,7 @@ package shtemplate
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -63,15 +64,24 @@ func sshOption(s string) (next bool, letter byte) {
 // before the destination and again after it, up to the first other word,
 // unless a "--" came before the destination.
 func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int) {
-	dest, ended := -1, false
+	dest, ended, lost := -1, false, false
 	i := 0
+loop:
 	for i < len(ws) {
 		s, ok := literal(ws[i])
 		if !ok && dest >= 0 {
 			break // the remote command, which remote refuses
 		}
+		if mayMakeWords(ws[i]) || !ok && strings.HasPrefix(s, "-") {
+			// $OPTS may be no word, an option or several; -l"$U" is
+			// an option whose letters are unknown: the destination,
+			// and so the remote command, cannot be found.
+			c.refuseWords(src, ws[i:], "argument of ssh after "+unknownWord)
+			lost = true
+			break
+		}
 		if !ok {
-			dest = i // an option would be one word of literal text
+			dest = i // "$host": one word, taken for the destination
 			i++
 			continue
 		}
@@ -93,12 +103,21 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 					c.refuseNode(src, ws[i], "argument of ssh -o (a configuration line: ProxyCommand and LocalCommand run commands)")
 				case 'J':
 					c.refuseNode(src, ws[i], "argument of ssh -J (ssh runs a command line built from it)")
+				case 'I':
+					c.refuseNode(src, ws[i], "argument of ssh -I (a PKCS#11 library: ssh loads it and runs its code)")
 				case 'F', 'E', 'S', 'i':
 					// A file that ssh reads its configuration or key
 					// from, or writes its log or control socket to.
 					c.word(src, ws[i], role{name: "argument of ssh -" + string(letter), validator: true, assign: true}, outer)
 				default:
 					c.word(src, ws[i], argRole, outer)
+				}
+				if mayMakeWords(ws[i]) {
+					// -p $PORT: an empty or split $PORT moves the
+					// destination and the remote command.
+					c.refuseWords(src, ws[i+1:], "argument of ssh after "+unknownWord)
+					lost = true
+					break loop
 				}
 				i++
 			}
@@ -124,7 +143,44 @@ func (c *classifier) ssh(src string, ws []*syntax.Word, outer []layer, depth int
 	default:
 		c.word(src, w, role{name: "destination of ssh", option: true, dest: true}, outer)
 	}
+	if lost {
+		return // the words after the destination are refused already
+	}
 	c.remote(src, ws[i:], outer, depth)
+}
+
+// unknownWord names a word of the local script whose number of words, or
+// whose being an option, is not known before it runs.
+const unknownWord = "a word that may be no word, several or an option ($x unquoted, a glob, \"$@\", -l\"$u\")"
+
+// mayMakeWords reports whether the local shell may make w into no word or
+// into several: an expansion outside double quotes (field splitting, an
+// empty value), "$@" and "${a[@]}" (any number of words), or a glob
+// character outside quotes (pathname expansion).
+func mayMakeWords(w *syntax.Word) bool {
+	for _, p := range w.Parts {
+		switch x := p.(type) {
+		case *syntax.Lit:
+			for i := 0; i < len(x.Value); i++ {
+				switch x.Value[i] {
+				case '\\':
+					i++
+				case '*', '?', '[':
+					return true
+				}
+			}
+		case *syntax.SglQuoted:
+		case *syntax.DblQuoted:
+			for _, q := range x.Parts {
+				if pe, ok := q.(*syntax.ParamExp); ok && (pe.Param == nil || pe.Param.Value == "@" || pe.Index != nil || pe.Names != 0 || pe.Excl) {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // remote classifies the remote command of ssh: the words ws, joined with
@@ -202,7 +258,8 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 // every login shell reads alike, or "" if it is: simple commands of plain
 // words, joined by ;, && and |. A plain word is made of the bytes that
 // need no quoting for any login shell (letters, digits and _-./:@+,, with
-// = and % too after the first byte) and of single-quoted text of printable
+// = and % too after a byte of the template's text) and of single-quoted
+// text of printable
 // ASCII but ! (csh's history expansion there) and a \ before another, an
 // action or the closing quote (fish reads \\ and \' as escapes there).
 // Refused: double quotes (csh, fish and the POSIX shells each read them
@@ -278,17 +335,25 @@ var remoteSafe = func() (t [256]bool) {
 }()
 
 func remoteWord(w *syntax.Word) string {
-	at := 0 // offset in the word
+	// text is set once the word has a byte of the author's own before
+	// the current one: zsh and tcsh read = at the start of the word's
+	// value, so ''=ls and {{.x}}=ls with an empty value are =ls to them
+	// (zsh's path of ls, tcsh's directory stack), not a = after a byte.
+	text := false
 	for _, p := range w.Parts {
 		switch x := p.(type) {
 		case *syntax.Lit:
 			for i := 0; i < len(x.Value); i++ {
-				b := x.Value[i]
-				if !remoteSafe[b] && !((b == '=' || b == '%') && at+i > 0) {
-					return "a byte that some login shell reads as syntax, unquoted"
+				if _, ok := markerAt(x.Value, i); ok {
+					i += markerLen - 1
+					continue
 				}
+				b := x.Value[i]
+				if !remoteSafe[b] && !((b == '=' || b == '%') && text) {
+					return "a byte that some login shell reads as syntax, unquoted (= and % only after a byte of the template's text in the word)"
+				}
+				text = true
 			}
-			at += len(x.Value)
 		case *syntax.SglQuoted:
 			if x.Dollar {
 				return "$'…'"
@@ -302,7 +367,9 @@ func remoteWord(w *syntax.Word) string {
 					return "a byte other than printable ASCII, or !, inside single quotes (csh expands ! there)"
 				}
 			}
-			at += len(x.Value) + 2
+			if stripMarkers(x.Value) != "" {
+				text = true
+			}
 		case *syntax.DblQuoted:
 			return "double quotes (login shells read them differently: use single quotes)"
 		default:
@@ -310,6 +377,22 @@ func remoteWord(w *syntax.Word) string {
 		}
 	}
 	return ""
+}
+
+// stripMarkers returns s without the action markers in it.
+func stripMarkers(s string) string {
+	_, offs := markersIn(s)
+	if len(offs) == 0 {
+		return s
+	}
+	var b strings.Builder
+	at := 0
+	for _, o := range offs {
+		b.WriteString(s[at:o])
+		at = o + markerLen
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }
 
 // loginRunners are the words after which some login shell runs a command
@@ -322,10 +405,25 @@ var loginRunners = set("and", "or", "not", "begin", "end", "function", "function
 	"emit", "alias", "abbr", "bind", "bindkey", "complete", "trap", "repeat", "sched", "onintr",
 	"nice", "nohup", "hup", "@", "noglob", "nocorrect", "-", "coproc")
 
+// loginNamers are the words whose arguments are variable names to some
+// login shell: fish's set and read, csh's and tcsh's set, setenv,
+// unset and unsetenv (ssh host 'set {{.x}} /opt/bin; ls' with PATH sets
+// fish's PATH and runs another ls).
+var loginNamers = set("set", "setenv", "unset", "unsetenv", "read", "vared", "unalias")
+
 // contextChecks are the checks a context adds to those the action names:
 // the destination of ssh must pass validate.SSHDestination, with the
-// literal text of its word around the value.
+// literal text of its word around the value, and a file operand of scp
+// must have no colon.
 func contextChecks(in layer) []func(string) error {
+	if strings.Contains(in.name, scpOperand) {
+		return []func(string) error{func(s string) error {
+			if strings.IndexByte(s, ':') >= 0 {
+				return fmt.Errorf("%w: a colon makes scp read the operand as a remote path", validate.ErrInvalid)
+			}
+			return nil
+		}}
+	}
 	if !in.sshDest {
 		return nil
 	}

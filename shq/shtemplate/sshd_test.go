@@ -18,7 +18,8 @@ import (
 
 // An sshCase is a template of the sshd test. @SSH@ stands for ssh, its
 // options for the test server, "--" and the destination action {{$.D}};
-// @P@ for the path of the argv printer on the server. The values of one
+// @OPTS@ for those options alone; @P@ for the path of the argv printer on
+// the server. The values of one
 // run are the list .V, each written by one action of a {{range}}: one
 // ssh connection carries a chunk of values.
 type sshCase struct {
@@ -75,6 +76,24 @@ var sshCases = []sshCase{
 			return append(callOf([]string{"--"}, vs, same), []string{"done"}, []string{"a=b", "x,y:z@w+v_1", "a%b"})
 		},
 		refuse: sshRefusal(true, false)},
+	// = after the template's text: x=a whatever the value, the empty
+	// one too.
+	{name: "part-before-equals", tpl: "@SSH@ @P@{{range .V}} x{{.}}=a{{end}}\n",
+		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "x" + v + "=a" }) },
+		refuse: sshRefusal(false, false)},
+	// ssh's own parsing: "$H" is the destination; options after the
+	// destination; a "--" after the destination that ssh takes, not the
+	// remote command.
+	{name: "destination-variable", tpl: "H={{$.D}}; ssh @OPTS@ \"$H\" @P@ --{{range .V}} {{.}}{{end}}\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
+	{name: "option-after-destination", tpl: "ssh @OPTS@ {{$.D}} -o BatchMode=yes -T @P@{{range .V}} a%{{.}}{{end}}\n",
+		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "a%" + v }) },
+		refuse: sshRefusal(false, false)},
+	{name: "dashdash-after-destination", tpl: "ssh @OPTS@ {{$.D}} -- @P@{{range .V}} {{.}}{{end}}\n",
+		want: func(vs []string) [][]string { return callOf(nil, vs, same) }, refuse: sshRefusal(true, true)},
+	// Wrappers in the remote command.
+	{name: "remote-wrappers", tpl: "@SSH@ env A=b timeout 60 xargs @P@ --{{range .V}} {{.}}{{end}} </dev/null\n",
+		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
 	{name: "list", tpl: "@SSH@ @P@ -- {{.V}}\n",
 		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
 	// Two layers: ssh, then sh -c.
@@ -113,7 +132,7 @@ func TestSSHD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := strings.NewReplacer("@SSH@", "ssh "+opts+" -- {{$.D}}", "@P@", printer)
+	r := strings.NewReplacer("@SSH@", "ssh "+opts+" -- {{$.D}}", "@OPTS@", opts, "@P@", printer)
 	type prepared struct {
 		tc     *sshCase
 		tm     *Template
@@ -243,4 +262,57 @@ func runLocalSSH(t *testing.T, dir, script string) ([][]string, string) {
 		return nil, "printer output: " + err.Error()
 	}
 	return calls, ""
+}
+
+// TestSSHDTrusted runs a TrustedScript as the whole script of sh -c in
+// the remote command, bare and inside the author's quotes, through the
+// real sshd and the six login shells: the printer calls there must be the
+// ones the same script makes run locally by sh -c, and a template that
+// puts the script where the remote shell would split it must be refused.
+func TestSSHDTrusted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts sshd")
+	}
+	if _, err := exec.LookPath("ssh"); err != nil {
+		shelltest.Missing(t, "ssh: %v (Debian package openssh-client)", err)
+	}
+	srv := shelltest.StartSSHD(t, shelltest.LoginUsers...)
+	printer := shelltest.RemotePrinter(t)
+	opts, err := shq.Join(srv.SSHArgs()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := printer + ` 'a b' "$0" '!x' \\ "it's"; ` + printer + " `echo c` $((1+1)) '*' %s"
+	local, fail := runLocalSSH(t, t.TempDir(), "sh -c "+mustQuote(t, script)+"\n")
+	if fail != "" {
+		t.Fatalf("local run: %s", fail)
+	}
+	for _, user := range shelltest.LoginUsers {
+		for _, tpl := range []string{
+			"ssh " + opts + " -- {{.D}} sh -c {{.S}}\n",
+			"ssh " + opts + " -- {{.D}} 'sh -c '{{.S}}\n",
+		} {
+			tm := Must(New("trusted").Parse(tpl))
+			var b strings.Builder
+			if err := tm.Execute(&b, map[string]any{"D": user + "@127.0.0.1", "S": UncheckedScript(script)}); err != nil {
+				t.Fatalf("%q: %v", tpl, err)
+			}
+			calls, fail := runLocalSSH(t, t.TempDir(), b.String())
+			if fail != "" || !equalCalls(calls, local) {
+				t.Errorf("%s (%s): %s\ngot  %s\nwant %s\nscript %q", user, shelltest.LoginShellOf(user), fail,
+					shelltest.FormatCalls(calls), shelltest.FormatCalls(local), b.String())
+			}
+		}
+	}
+	if _, err := New("split").Parse("ssh host sh -c 'ls; '{{.S}} x\n"); !errors.Is(err, ErrContext) {
+		t.Errorf("a script the remote shell splits: %v", err)
+	}
+}
+
+func mustQuote(t *testing.T, s string) string {
+	q, err := shq.Quote(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
 }
