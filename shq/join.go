@@ -164,6 +164,11 @@ func appendJoinPOSIX(dst []byte, args []string, short bool) ([]byte, bool, error
 			dst = append(dst, a...)
 		case m&posixQuote == 0 && a != "":
 			dst = appendPOSIXRun(dst, a)
+		case m&posixHigh == 0 && len(a) <= posixShortMax && a != "":
+			// No multi-byte tail: filled by index (dst has room for
+			// any quoting of a).
+			w := len(dst)
+			dst = dst[:w+fillPOSIX(dst[w:cap(dst)], a)]
 		default:
 			dst = appendPOSIX(dst, a)
 		}

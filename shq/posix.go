@@ -31,11 +31,12 @@ func quotePOSIX(s string) (string, error) {
 	case s == "":
 		return "''", nil // a constant: no allocation
 	}
-	var nul, quote bool
+	var nul, quote, high bool
 	if rest := s[i:]; len(rest) <= 64 {
 		m := posixClassOf(rest)
-		nul, quote = m&posixNUL != 0, m&posixQuote != 0
+		nul, quote, high = m&posixNUL != 0, m&posixQuote != 0, m&posixHigh != 0
 	} else {
+		high = true // not looked for
 		nul, quote = strings.IndexByte(rest, 0) >= 0, strings.IndexByte(s, '\'') >= 0
 	}
 	switch {
@@ -47,8 +48,58 @@ func quotePOSIX(s string) (string, error) {
 		b[0], b[len(b)-1] = '\'', '\''
 		copy(b[1:], s)
 		return unsafeString(b), nil
+	case !high && len(s) <= posixShortMax:
+		return unsafeString(fillPOSIXShort(s)), nil
 	}
 	return unsafeString(appendPOSIX(make([]byte, 0, posixLen(s)), s)), nil
+}
+
+// posixShortMax is the longest string quotePOSIXShort takes.
+const posixShortMax = 32
+
+// fillPOSIXShort returns the POSIX quoting of a short s with a quote and
+// no byte >= 0x80, so no multi-byte tail: one pass measures it (each change
+// between ' and other bytes opens a new run), fillPOSIX writes it into the
+// exact buffer.
+func fillPOSIXShort(s string) []byte {
+	n, prev := len(s)+2, s[0] == '\''
+	for i := 1; i < len(s); i++ {
+		if q := s[i] == '\''; q != prev {
+			n += 2
+			prev = q
+		}
+	}
+	b := make([]byte, n)
+	fillPOSIX(b, s)
+	return b
+}
+
+// fillPOSIX writes appendPOSIX's output for a non-empty s with no byte >=
+// 0x80 into b, which has room for it, by index and with no call, and
+// returns its length.
+func fillPOSIX(b []byte, s string) int {
+	w := 0
+	var q byte // the quote of the open run
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		want := byte('\'')
+		if c == '\'' {
+			want = '"'
+		}
+		if want != q {
+			if q != 0 {
+				b[w] = q
+				w++
+			}
+			b[w] = want
+			w++
+			q = want
+		}
+		b[w] = c
+		w++
+	}
+	b[w] = q
+	return w + 1
 }
 
 // posixLen returns the length of appendPOSIX's output for s.
@@ -123,6 +174,7 @@ const (
 	posixUnsafe = 1 << iota // outside the POSIX safe set
 	posixQuote              // '
 	posixNUL                // NUL
+	posixHigh               // >= 0x80: may begin a multi-byte tail
 )
 
 var posixClass = func() (t [256]uint8) {
@@ -133,6 +185,9 @@ var posixClass = func() (t [256]uint8) {
 	}
 	t['\''] |= posixQuote
 	t[0] |= posixNUL
+	for c := 0x80; c < 0x100; c++ {
+		t[c] |= posixHigh
+	}
 	return t
 }()
 
