@@ -146,6 +146,12 @@ func fillLoginShort(s string) []byte {
 		return nil
 	}
 	b := make([]byte, n)
+	if m&loginEsc == 0 {
+		// One run: copied.
+		b[0], b[n-1] = '\'', '\''
+		copy(b[1:], s)
+		return b
+	}
 	w, open := 0, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -194,13 +200,23 @@ func loginLen(s string) (int, *QuoteError) {
 	if s == "" {
 		return 2, nil
 	}
+	f := newLoginFinder(s)
+	if f.long {
+		// The finder looks for ' \ and ! only.
+		if j := strings.IndexByte(s, 0); j >= 0 {
+			return 0, &QuoteError{Offset: j, Err: ErrNUL}
+		}
+		if j := strings.IndexByte(s, '\n'); j >= 0 {
+			return 0, &QuoteError{Offset: j, Err: ErrNewline}
+		}
+	}
 	n := len(s)
 	for i := 0; ; {
-		j := loginStop(s[i:])
-		if j > 0 {
-			n += 2 + tailExtra(s[i:i+j])
+		j := f.next(s, i)
+		if j > i {
+			n += 2 + tailExtra(s[i:j])
 		}
-		i += j
+		i = j
 		if i == len(s) {
 			break
 		}
@@ -211,7 +227,10 @@ func loginLen(s string) (int, *QuoteError) {
 			}
 			return 0, &QuoteError{Offset: i, Err: ErrNewline}
 		case '\'':
-			n += 2
+			k := quoteRunLen(s[i:])
+			n += 2 * k
+			i += k
+			continue
 		default: // \ !
 			n++
 		}
@@ -221,6 +240,65 @@ func loginLen(s string) (int, *QuoteError) {
 		return 0, loginTooLong(s)
 	}
 	return n, nil
+}
+
+// loginLong is the length from which loginFinder finds the bytes that end a
+// quoted run with strings.IndexByte: on text4k of bench it is 4x faster
+// than the table test of each byte (loginStop).
+const loginLong = 64
+
+// A loginFinder finds, in a string s, the next byte at which a quoted run
+// of Login ends. In a string of loginLong bytes or more, which the caller
+// has checked holds no NUL and no newline, it keeps the position of the
+// next ', \ and ! found with IndexByte (len(s) for none) and looks again
+// for one kind only once the position passes it; in a shorter string it
+// tests each byte (loginStop).
+type loginFinder struct {
+	long    bool
+	q, b, e int // the next ' \ ! at or after where each was looked for
+}
+
+func newLoginFinder(s string) loginFinder {
+	return loginFinder{long: len(s) >= loginLong, q: -1, b: -1, e: -1}
+}
+
+// next returns the position of the first byte at or after i that ends a
+// quoted run, or len(s).
+func (f *loginFinder) next(s string, i int) int {
+	if !f.long {
+		return i + loginStop(s[i:])
+	}
+	if f.q < i {
+		f.q = indexFrom(s, i, '\'')
+	}
+	if f.b < i {
+		f.b = indexFrom(s, i, '\\')
+	}
+	if f.e < i {
+		f.e = indexFrom(s, i, '!')
+	}
+	return min(f.q, f.b, f.e)
+}
+
+// indexFrom returns the position of the first c in s at or after i, or
+// len(s).
+func indexFrom(s string, i int, c byte) int {
+	if j := strings.IndexByte(s[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(s)
+}
+
+// quoteRunLen returns how many ' bytes s starts with, eight at a time.
+func quoteRunLen(s string) int {
+	k := 0
+	for len(s)-k >= 8 && s[k:k+8] == "''''''''" {
+		k += 8
+	}
+	for k < len(s) && s[k] == '\'' {
+		k++
+	}
+	return k
 }
 
 // loginStop returns the length of the prefix of s that goes inside single
@@ -264,18 +342,24 @@ func appendLogin(dst []byte, s string) []byte {
 	if s == "" {
 		return append(dst, "''"...)
 	}
+	f := newLoginFinder(s)
 	for i := 0; ; {
-		j := loginStop(s[i:])
-		if j > 0 {
-			dst = appendLoginRun(dst, s[i:i+j])
+		j := f.next(s, i)
+		if j > i {
+			dst = appendLoginRun(dst, s[i:j])
 		}
-		i += j
+		i = j
 		if i == len(s) {
 			return dst
 		}
 		switch s[i] {
 		case '\'':
-			dst = append(dst, `"'"`...)
+			k := quoteRunLen(s[i:])
+			i += k
+			for ; k > 0; k -= len(loginQuotes) / 3 {
+				dst = append(dst, loginQuotes[:3*min(k, len(loginQuotes)/3)]...)
+			}
+			continue
 		case '\\':
 			dst = append(dst, `\\`...)
 		default: // !
@@ -284,6 +368,10 @@ func appendLogin(dst []byte, s string) []byte {
 		i++
 	}
 }
+
+// loginQuotes is the quoting of a run of 256 ' bytes, which appendLogin
+// copies a piece of at a time.
+var loginQuotes = strings.Repeat(`"'"`, 256)
 
 // appendLoginRun writes run, which holds no ' \ or !, in single quotes,
 // with the multi-byte fix of POSIX.
