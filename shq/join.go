@@ -50,7 +50,14 @@ func (d Dialect) Join(args ...string) (string, error) {
 	// measured first and written once: 1.5x faster for POSIX, 1.8x for Bash
 	// and Fish (BenchmarkJoin, one run: POSIX 367 ns against 560).
 	var buf [joinBufSize]byte
-	b, fits, err := d.appendJoin(buf[:0], args, true)
+	var b []byte
+	var fits bool
+	var err error
+	if d == POSIX {
+		b, fits, err = appendJoinPOSIX(buf[:0], args, true) // one call less
+	} else {
+		b, fits, err = d.appendJoin(buf[:0], args, true)
+	}
 	switch {
 	case err != nil:
 		return "", err

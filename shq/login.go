@@ -90,12 +90,12 @@ var loginCommandWords = func() map[string]bool {
 // into its buffer (BenchmarkQuote/in=space/d=login: 2.1x, 311 ns against
 // 147 in one run).
 func quoteLogin(s string) (string, error) {
-	i := safePrefix(s, safeLogin)
-	switch {
-	case i == len(s) && s != "":
-		return s, nil
-	case s == "":
+	if s == "" {
 		return "''", nil // a constant: no allocation
+	}
+	switch i := safePrefix(s, safeLogin); {
+	case i == len(s):
+		return s, nil
 	case len(s) <= posixShortMax:
 		if b := fillLoginShort(s); b != nil {
 			return unsafeString(b), nil
