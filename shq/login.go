@@ -47,6 +47,7 @@ const (
 	loginEsc    = 1 << iota // ' \ !: written outside the quotes
 	loginRefuse             // NUL, newline
 	loginHigh               // >= 0x80: may begin a multi-byte tail
+	loginUnsafe             // outside the Login safe set
 
 	loginStops = loginEsc | loginRefuse // the bytes that end a quoted run
 )
@@ -56,6 +57,11 @@ var loginClass = func() (t [256]uint8) {
 	t[0], t['\n'] = loginRefuse, loginRefuse
 	for c := 0x80; c < 0x100; c++ {
 		t[c] = loginHigh
+	}
+	for c := range t {
+		if byteClass[c]&safeLogin == 0 {
+			t[c] |= loginUnsafe
+		}
 	}
 	return t
 }()
@@ -82,32 +88,46 @@ var loginCommandWords = func() map[string]bool {
 	return m
 }()
 
-// quoteLogin is Login.Quote. A safe string is returned as it is; a short
-// one (posixShortMax bytes at most) with no byte >= 0x80 is measured in one
-// class pass and filled by index into its exact buffer, as POSIX does
-// (fillLoginShort: BenchmarkQuote/in=quote/d=login, one run: 1.9x, 112 ns
-// against 215 for loginLen and appendLogin); any other is measured by
-// loginLen, and one that is one quoted run with nothing to move is copied
-// into its buffer (as the one-run path measured before fillLoginShort:
-// BenchmarkQuote/in=space/d=login 2.1x, 147 ns against 311 in one run).
+// quoteLogin is Login.Quote, with the short paths of quotePOSIX. A string
+// of up to loginLong bytes is classed in one pass with no call: a safe one
+// is returned as it is, one quoted run with nothing to move is copied into
+// its exact buffer (2.1x on BenchmarkQuote/in=space/d=login when it was
+// measured: 147 ns against 311), and one of up to posixShortMax bytes with
+// no byte >= 0x80 is filled by index (fillLoginShort: 1.9x on in=quote,
+// one run: 112 ns against 215 for loginLen and appendLogin). Any other is
+// measured by loginLen and written by appendLogin, which starts from the
+// searches loginLen made.
 func quoteLogin(s string) (string, error) {
 	if s == "" {
 		return "''", nil // a constant: no allocation
 	}
-	switch i := safePrefix(s, safeLogin); {
-	case i == len(s):
-		return s, nil
-	case len(s) <= posixShortMax:
-		if b := fillLoginShort(s); b != nil {
+	if len(s) <= loginLong {
+		// One class pass over all of s, with no call, as quotePOSIX.
+		m := loginClassOf(s)
+		switch {
+		case m&loginUnsafe == 0:
+			return s, nil
+		case m&loginRefuse != 0:
+			// Refused by loginLen below.
+		case m&loginEsc == 0 && (m&loginHigh == 0 || hazardTail(s) == 0):
+			// One run and nothing to move: copied.
+			b := make([]byte, len(s)+2)
+			b[0], b[len(b)-1] = '\'', '\''
+			copy(b[1:], s)
 			return unsafeString(b), nil
+		case m&loginHigh == 0 && len(s) <= posixShortMax:
+			return unsafeString(fillLoginShort(s)), nil
 		}
+	} else if safePrefix(s, safeLogin) == len(s) {
+		return s, nil
 	}
-	n, err := loginLen(s)
+	f := newLoginFinder(s)
+	n, err := loginLenFrom(s, &f)
 	if err != nil {
 		err.Index = -1
 		return "", err
 	}
-	if n == len(s)+2 && len(s) > 2 && hazardTail(s) == 0 {
+	if n == len(s)+2 && hazardTail(s) == 0 {
 		// One run with nothing outside the quotes: with no tail to move,
 		// only that adds exactly 2 bytes to a string of 3 bytes or more.
 		b := make([]byte, n)
@@ -115,21 +135,31 @@ func quoteLogin(s string) (string, error) {
 		copy(b[1:], s)
 		return unsafeString(b), nil
 	}
-	return unsafeString(appendLogin(make([]byte, 0, n), s)), nil
+	return unsafeString(appendLoginFrom(make([]byte, 0, n), s, f)), nil
 }
 
-// fillLoginShort returns the Login quoting of a short s that needs quoting,
-// or nil if s goes the general way: it holds a NUL or a newline (refused
-// there), or a byte >= 0x80 and a byte to write outside the quotes or a
-// multi-byte tail (moved there). One pass measures s, a second fills the
-// exact buffer by index.
+// loginClassOf returns the union of the loginClass classes of the bytes of
+// s, four bytes at a time.
+func loginClassOf(s string) uint8 {
+	var m0, m1 uint8
+	for len(s) >= 4 {
+		m0 |= loginClass[s[0]] | loginClass[s[1]]
+		m1 |= loginClass[s[2]] | loginClass[s[3]]
+		s = s[4:]
+	}
+	for i := 0; i < len(s); i++ {
+		m0 |= loginClass[s[i]]
+	}
+	return m0 | m1
+}
+
+// fillLoginShort returns the Login quoting of a short s that needs quoting
+// and holds no NUL, newline or byte >= 0x80 (so no multi-byte tail): one
+// pass measures it, a second fills the exact buffer by index.
 func fillLoginShort(s string) []byte {
-	var m uint8
 	n, prevEsc := len(s), true
 	for i := 0; i < len(s); i++ {
-		c := loginClass[s[i]]
-		m |= c
-		esc := c&loginEsc != 0
+		esc := loginClass[s[i]]&loginEsc != 0
 		switch {
 		case esc && s[i] == '\'':
 			n += 2
@@ -140,19 +170,7 @@ func fillLoginShort(s string) []byte {
 		}
 		prevEsc = esc
 	}
-	switch {
-	case m&loginRefuse != 0:
-		return nil
-	case m&loginHigh != 0 && (m&loginEsc != 0 || hazardTail(s) != 0):
-		return nil
-	}
 	b := make([]byte, n)
-	if m&loginEsc == 0 {
-		// One run: copied.
-		b[0], b[n-1] = '\'', '\''
-		copy(b[1:], s)
-		return b
-	}
 	w, open := 0, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -198,10 +216,18 @@ func loginQuotedLen(s string, first bool) (int, *QuoteError) {
 // loginLen returns the length of appendLogin's output for s, or the
 // refusal: a NUL byte, a newline, or an output longer than LoginMaxWord.
 func loginLen(s string) (int, *QuoteError) {
+	f := newLoginFinder(s)
+	return loginLenFrom(s, &f)
+}
+
+// loginLenFrom is loginLen with the finder of s, which it leaves as it was
+// after its first search, from the start of s: appendLoginFrom can start
+// from there without searching again.
+func loginLenFrom(s string, start *loginFinder) (int, *QuoteError) {
 	if s == "" {
 		return 2, nil
 	}
-	f := newLoginFinder(s)
+	f := *start
 	if f.long {
 		// The finder looks for ' \ and ! only.
 		if j := strings.IndexByte(s, 0); j >= 0 {
@@ -214,6 +240,9 @@ func loginLen(s string) (int, *QuoteError) {
 	n := len(s)
 	for i := 0; ; {
 		j := f.next(s, i)
+		if i == 0 {
+			*start = f
+		}
 		if j > i {
 			n += 2 + tailExtra(s[i:j])
 		}
@@ -342,10 +371,15 @@ func loginTooLong(s string) *QuoteError {
 
 // appendLogin appends the Login quoting of s, which loginLen accepted.
 func appendLogin(dst []byte, s string) []byte {
+	return appendLoginFrom(dst, s, newLoginFinder(s))
+}
+
+// appendLoginFrom is appendLogin with a finder of s that has searched from
+// its start at most (see loginLenFrom).
+func appendLoginFrom(dst []byte, s string, f loginFinder) []byte {
 	if s == "" {
 		return append(dst, "''"...)
 	}
-	f := newLoginFinder(s)
 	for i := 0; ; {
 		j := f.next(s, i)
 		if j > i {
