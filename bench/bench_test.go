@@ -10,13 +10,16 @@ import (
 // sink keeps results alive so the compiler cannot drop the work.
 var sink string
 
-// BenchmarkQuote quotes every input with every library. A library that
-// refuses an input is skipped for it; one that gets it wrong still runs
-// (README.md leaves it out of the comparison).
+// BenchmarkQuote quotes every input with every library, and with shq's
+// Login dialect (lib=shq-login, run right after lib=shq so that the two
+// samples meet the same load). A library that refuses an input is skipped
+// for it; one that gets it wrong still runs (README.md leaves it out of the
+// comparison).
 func BenchmarkQuote(b *testing.B) {
+	libs := slices.Insert(slices.Clone(quoters), 1, loginQuoter)
 	for _, in := range quoteInputs {
 		b.Run("in="+in.name, func(b *testing.B) {
-			for _, q := range quoters {
+			for _, q := range libs {
 				b.Run("lib="+q.name, func(b *testing.B) {
 					if _, err := q.quote(in.s); err != nil {
 						b.Skipf("refused: %v", err)

@@ -62,7 +62,7 @@ var byteClass = func() (t [256]uint8) {
 }()
 
 // Quote returns s quoted as one POSIX shell word. It is POSIX.Quote(s).
-func Quote(s string) (string, error) { return POSIX.Quote(s) }
+func Quote(s string) (string, error) { return quotePOSIX(s) }
 
 // AppendQuote appends the POSIX quoting of s to dst, as Quote returns it.
 // On error dst is returned unchanged.
@@ -86,9 +86,7 @@ func (d Dialect) Quote(s string) (string, error) {
 	case POSIX:
 		return quotePOSIX(s)
 	case Login:
-		if q, ok := quoteLoginRun(s); ok {
-			return q, nil
-		}
+		return quoteLogin(s)
 	}
 	if !d.valid() {
 		return "", &dialectError{d}

@@ -5,14 +5,37 @@ import (
 	"testing"
 )
 
+// benchInputs are the inputs of bench's BenchmarkQuote, built the same way.
 var benchInputs = []struct{ name, s string }{
 	{"safe14", "my-bucket-name"},
 	{"space", "hello world"},
 	{"quote", "it's"},
+	{"path64", "/home/alice/My Documents/Tax Returns 2024/scanned receipts/a.pdf"},
+	{"text4k", benchText4k},
 	{"unicode", "naïve café ☕"},
 	{"ctrl", "a\nb\tc"},
+	{"empty", ""},
+	{"quotes1k", strings.Repeat("'", 1024)},
 	{"safe64k", strings.Repeat("abcdefgh/-_.", 64<<10/12)},
 }
+
+// benchText4k is bench's text4k: 4 KiB with a space every 256 bytes and a
+// quote every 1024.
+var benchText4k = func() string {
+	var b strings.Builder
+	for b.Len() < 4096 {
+		n := b.Len()
+		switch {
+		case n%1024 == 1000:
+			b.WriteByte('\'')
+		case n%256 == 200:
+			b.WriteByte(' ')
+		default:
+			b.WriteByte("abcdefghijklmnopqrstuvwxyz0123456789-_./,"[n%41])
+		}
+	}
+	return b.String()
+}()
 
 var sink string
 

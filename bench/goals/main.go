@@ -1,6 +1,6 @@
 // Command goals reads the output of the bench module's benchmarks and
 // prints each performance goal of the bench issue with its ratio and
-// whether it is met. Ratios use the median of each benchmark's runs, as
+// whether it is met, Login Quote against POSIX Quote included. Ratios use the median of each benchmark's runs, as
 // benchstat does.
 //
 //	go test -run='^$' -bench=. -count=6 .. > bench.txt
@@ -116,7 +116,7 @@ func main() {
 		ref := ns("BenchmarkQuote/in=" + in + "/lib=ref")
 		best, bestLib := math.Inf(1), ""
 		for _, lib := range libs {
-			if lib == "shq" || lib == "ref" || wrong[in+"/"+lib] {
+			if lib == "shq" || lib == "ref" || lib == "shq-login" || wrong[in+"/"+lib] {
 				continue
 			}
 			if v := ns("BenchmarkQuote/in=" + in + "/lib=" + lib); v < best {
@@ -144,6 +144,27 @@ func main() {
 	if shq, ref := ns("BenchmarkQuote/in=safe64k/lib=shq"), ns("BenchmarkQuote/in=safe64k/lib=ref"); !math.IsNaN(shq) {
 		fmt.Printf("- 64 KiB safe: shq throughput is %.2f× the reference's (goal ≥ 0.8): %s\n", ref/shq, verdict(ref/shq >= 0.8))
 	}
+
+	fmt.Println()
+	fmt.Println("## Login Quote against POSIX Quote")
+	fmt.Println()
+	fmt.Println("| input | shq (POSIX) | shq-login | login ÷ POSIX (≤ 1.3) |")
+	fmt.Println("|---|---|---|---|")
+	loginOK, loginSeen := true, 0
+	for _, in := range inputs {
+		posix := ns("BenchmarkQuote/in=" + in + "/lib=shq")
+		login := ns("BenchmarkQuote/in=" + in + "/lib=shq-login")
+		if math.IsNaN(login) {
+			// The benchmark skips an input Login refuses (a newline).
+			fmt.Printf("| %s | %s | refused | — |\n", in, fmtNS(posix))
+			continue
+		}
+		loginSeen++
+		loginOK = loginOK && login/posix <= 1.3
+		fmt.Printf("| %s | %s | %s | %.2f |\n", in, fmtNS(posix), fmtNS(login), login/posix)
+	}
+	fmt.Println()
+	fmt.Printf("- Login within 1.3× of POSIX on every input it accepts, the empty string included: %s\n", verdict(loginOK && loginSeen > 0))
 
 	fmt.Println()
 	fmt.Println("## Join of 8 arguments")
