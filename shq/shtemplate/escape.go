@@ -56,6 +56,11 @@ type layer struct {
 	whole, start, option, force, list, assign, validator, test bool
 	bash                                                       bool // kStatement, kScript: parse a TrustedScript as bash
 	sshDest                                                    bool // the destination of ssh: before+value+after must pass validate.SSHDestination
+	// budget, in a layer of the remote command of ssh (kLoginWord and
+	// up), is the most bytes the action may write there: its share of
+	// what the word's own text leaves below shq.LoginMaxWord (0: no
+	// bound but Login's own).
+	budget int
 	// Here-documents.
 	delim, before, after string
 	dash, known          bool
@@ -79,6 +84,23 @@ func (a *action) sameContext(b *action) bool {
 	}
 	for i := range a.layers {
 		if a.layers[i] != b.layers[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameWord reports whether a and b differ at most in the budgets of their
+// layers: the same context, in words of the remote command of ssh of
+// other lengths.
+func (a *action) sameWord(b *action) bool {
+	if len(a.layers) != len(b.layers) {
+		return false
+	}
+	for i := range a.layers {
+		x, y := a.layers[i], b.layers[i]
+		x.budget, y.budget = 0, 0
+		if x != y {
 			return false
 		}
 	}
@@ -247,7 +269,7 @@ func (a *action) appendOuter(dst []byte, start int) ([]byte, error) {
 		// while it is read; the quoting is then moved down to start.
 		s := unsafe.String(unsafe.SliceData(dst[start:]), len(dst)-start)
 		if ly.kind >= kLoginWord {
-			w, err := a.login(s, ly.kind)
+			w, err := a.login(s, &ly)
 			if err != nil {
 				return dst[:start], err
 			}
@@ -310,7 +332,7 @@ func (a *action) appendOne(dst []byte, s string) ([]byte, error) {
 	}
 	switch in.kind {
 	case kLoginWord, kLoginSingle:
-		w, err := a.login(s, in.kind)
+		w, err := a.login(s, in)
 		if err != nil {
 			return dst, err
 		}
