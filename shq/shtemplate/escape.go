@@ -56,11 +56,10 @@ type layer struct {
 	whole, start, option, force, list, assign, validator, test bool
 	bash                                                       bool // kStatement, kScript: parse a TrustedScript as bash
 	sshDest                                                    bool // the destination of ssh: before+value+after must pass validate.SSHDestination
-	// budget, in a layer of the remote command of ssh (kLoginWord and
-	// up), is the most bytes the action may write there: its share of
-	// what the word's own text leaves below shq.LoginMaxWord (0: no
-	// bound but Login's own).
-	budget int
+	// word, in a layer of the remote command of ssh (kLoginWord and up),
+	// is the word of the remote line the action is in: its text's length
+	// and number of actions (none: no bound but Login's own).
+	word loginWordLen
 	// Here-documents.
 	delim, before, after string
 	dash, known          bool
@@ -90,8 +89,8 @@ func (a *action) sameContext(b *action) bool {
 	return true
 }
 
-// sameWord reports whether a and b differ at most in the budgets of their
-// layers: the same context, in words of the remote command of ssh of
+// sameWord reports whether a and b differ at most in the words of the
+// remote command of ssh of their layers: the same context, in words of
 // other lengths.
 func (a *action) sameWord(b *action) bool {
 	if len(a.layers) != len(b.layers) {
@@ -99,7 +98,7 @@ func (a *action) sameWord(b *action) bool {
 	}
 	for i := range a.layers {
 		x, y := a.layers[i], b.layers[i]
-		x.budget, y.budget = 0, 0
+		x.word, y.word = loginWordLen{}, loginWordLen{}
 		if x != y {
 			return false
 		}

@@ -85,6 +85,9 @@ func TestLoginWordRefusedAtParse(t *testing.T) {
 		"ssh host \"sh -c 'echo{{range .a}} {{.}}{{end}}'\"\n",
 		"ssh host echo {{if .b}}tt{{end}}x{{.a}}\n",
 		"ssh host echo x{{.a}}{{range .b}}t{{end}}\n",
+		// The same share, 2666 bytes, with the t and without: still
+		// refused, since two such {{if}} together would leave less.
+		"ssh host echo x{{.a}}{{.b}}{{if .c}}t{{end}}{{.d}}\n",
 	} {
 		_, err := New("parse").Parse(tpl)
 		var e *Error

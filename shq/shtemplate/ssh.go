@@ -233,7 +233,7 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 		at += len(decs[i]) + 1
 	}
 	inner.file(line, f, nil, depth+1)
-	shares := budgets(line, f)
+	words := wordsOf(line, f)
 	for _, o := range occ {
 		e, ok := emb[o]
 		r := inner.ctx[o]
@@ -248,7 +248,7 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 				name += " in the " + what
 			}
 			c.set(o, &result{refused: name, err: r.err, reason: r.reason})
-		case shares[o] < 0:
+		case words[o].actions > 0 && words[o].share() < 1:
 			c.set(o, &result{refused: what, err: shq.ErrLoginLength, reason: "the text of the action's word is longer than csh reads"})
 		default:
 			ls := append(append(append([]layer{}, r.layers...), e), outer...)
@@ -256,7 +256,7 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 			// of the login shell's (an ssh in it has its own inside).
 			for i := len(r.layers) - 1; i >= 0; i-- {
 				if ls[i].kind >= kLoginWord {
-					ls[i].budget = shares[o]
+					ls[i].word = words[o]
 					break
 				}
 			}
@@ -447,14 +447,24 @@ func contextChecks(in layer) []func(string) error {
 // it (kLoginSingle; plain ASCII that needs no quoting there is written as
 // it is). A newline, and a word whose quoting is longer than csh reads,
 // are refused: the quoting alone, or with the text and the other actions
-// of its word of the remote line (ly.budget).
+// of its word of the remote line (ly.word).
 func (a *action) login(s string, ly *layer) (string, error) {
 	w, err := a.loginWord(s, ly.kind)
-	if err == nil && ly.budget > 0 && len(w) > ly.budget {
+	if err == nil && ly.word.actions > 0 && len(w) > ly.word.share() {
 		return "", a.errorf(shq.ErrLoginLength, wordTooLong)
 	}
 	return w, err
 }
+
+// A loginWordLen is a word of the remote line of ssh with actions in it:
+// the length of its text (the bytes between unquoted spaces, as the remote
+// shell reads them, less the actions) and the number of its actions.
+type loginWordLen struct{ text, actions int }
+
+// share is the most bytes each action of w may write: an equal part of
+// what its text leaves below shq.LoginMaxWord, which csh counts as the
+// bytes stand in the line, quotes and backslashes included.
+func (w loginWordLen) share() int { return (shq.LoginMaxWord - w.text) / w.actions }
 
 // wordTooLong is the reason of a value refused for the length of its word
 // of the remote command.
@@ -491,15 +501,12 @@ func remoteWords(ws []*syntax.Word, s *syntax.Stmt) []*syntax.Word {
 	return ws
 }
 
-// budgets returns, for each action occurrence in the remote line, its
-// share of its word: the line is joined as the remote login shell reads
-// it, and csh counts a word's bytes as they stand there, quotes included.
-// An occurrence whose word's text alone leaves no room is mapped to -1.
-// A word whose text or number of actions depends on {{if}}, {{with}} or
-// {{range}} gets another share in some rendering, which the analysis
-// refuses (ErrBranches).
-func budgets(line string, f *syntax.File) map[int]int {
-	m := map[int]int{}
+// wordsOf returns, for each action occurrence in the remote line, its
+// word there. A word whose text or number of actions depends on {{if}},
+// {{with}} or {{range}} differs in some rendering, which the analysis
+// refuses: its length has no bound.
+func wordsOf(line string, f *syntax.File) map[int]loginWordLen {
+	m := map[int]loginWordLen{}
 	var ws []*syntax.Word
 	for _, s := range f.Stmts {
 		ws = remoteWords(ws, s)
@@ -510,15 +517,9 @@ func budgets(line string, f *syntax.File) map[int]int {
 			continue
 		}
 		occ, _ := markersIn(line[lo:hi])
-		if len(occ) == 0 {
-			continue
-		}
-		share := (shq.LoginMaxWord - (hi - lo - len(occ)*markerLen)) / len(occ)
-		if share < 1 {
-			share = -1
-		}
+		rw := loginWordLen{text: hi - lo - len(occ)*markerLen, actions: len(occ)}
 		for _, o := range occ {
-			m[o] = share
+			m[o] = rw
 		}
 	}
 	return m
