@@ -470,6 +470,8 @@ func (w loginWordLen) share() int { return (shq.LoginMaxWord - w.text) / w.actio
 // of the remote command.
 const wordTooLong = "with the text and the other actions of its word, the word of the remote command of ssh would be longer than csh reads (each action of a word gets an equal share)"
 
+// loginWord is login without the bound of the word: s written for a layer
+// of kind k, refused only by shq.Login.
 func (a *action) loginWord(s string, k kind) (string, error) {
 	if k == kLoginSingle && loginRawOK(s) {
 		return s, nil
