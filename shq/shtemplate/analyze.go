@@ -9,6 +9,8 @@ import (
 	"text/template/parse"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/safeshell/safeshell/shq"
 )
 
 // The analysis renders the template without data: each text node as its
@@ -234,6 +236,9 @@ func (a *analysis) variant(tr *parse.Tree, choice map[parse.Node]int) (*variant,
 		key := instance{o.path, o.node}
 		if old := a.found[key]; old != nil {
 			if !old.sameContext(act) {
+				if old.sameWord(act) {
+					return nil, act.errorf(shq.ErrLoginLength, "the text or the number of actions of the action's word of the remote command of ssh depends on {{if}}, {{with}} or {{range}}, and csh limits a word's length (many values in one word: one action with a []string)")
+				}
 				return nil, act.errorf(ErrBranches, "the action is in "+old.layers[0].name+" in one rendering and in "+act.layers[0].name+" in another")
 			}
 			continue

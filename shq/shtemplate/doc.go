@@ -51,8 +51,14 @@
 //     A value may be a word or part of one, or inside the author's '…'
 //     there; a script of sh -c in the line is POSIX again (ssh host "sudo
 //     -u app sh -c 'ls -- {{.x}}'"). A value with a newline is refused
-//     (shq.ErrNewline), and so is one whose Login word is longer than csh
-//     reads (shq.ErrLoginLength; a script of sh -c there is one word);
+//     (shq.ErrNewline), and so is one that would make its word of the
+//     remote line, as the login shell reads it, longer than csh reads
+//     (shq.ErrLoginLength): csh counts a word's bytes as they stand in the
+//     line, quotes included, and its text and every action in it count (a
+//     script of sh -c there is one word). The actions of one word share
+//     what its text leaves below shq.LoginMaxWord equally (ssh host echo
+//     {{.a}}{{.b}}: at most 4000 bytes each once quoted); for many values
+//     in one word (a script of sh -c), use one action with a []string;
 //   - the destination of ssh, also part of a word (deploy@{{.host}}): the
 //     word with the value must pass validate.SSHDestination; the file of
 //     ssh -F, -E, -S and -i takes a value only with a validator, as a
@@ -81,7 +87,11 @@
 //     env -S; a script file of sh, and shell options;
 //   - in the remote command of ssh: double quotes, expansions,
 //     redirections (and so here-documents), assignments, comments, ||, &,
-//     compound commands, a byte outside printable ASCII (a newline), and
+//     compound commands, a byte outside printable ASCII (a newline), a
+//     word with an action whose text alone is longer than csh reads, or
+//     whose text or number of actions depends on {{if}}, {{with}} or
+//     {{range}} (ssh host "sh -c 'ls{{range .x}} {{.}}{{end}}'", where
+//     the word's length would have no bound; shq.ErrLoginLength), and
 //     the arguments of words with which fish, csh, tcsh or zsh run a
 //     command (and, not, begin, repeat, nice, time, exec, noglob…) or
 //     take variable names (set, setenv, unset, unsetenv, read); a whole

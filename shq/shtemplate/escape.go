@@ -56,6 +56,10 @@ type layer struct {
 	whole, start, option, force, list, assign, validator, test bool
 	bash                                                       bool // kStatement, kScript: parse a TrustedScript as bash
 	sshDest                                                    bool // the destination of ssh: before+value+after must pass validate.SSHDestination
+	// word, in a layer of the remote command of ssh (kLoginWord and up),
+	// is the word of the remote line the action is in: its text's length
+	// and number of actions (none: no bound but Login's own).
+	word loginWordLen
 	// Here-documents.
 	delim, before, after string
 	dash, known          bool
@@ -79,6 +83,23 @@ func (a *action) sameContext(b *action) bool {
 	}
 	for i := range a.layers {
 		if a.layers[i] != b.layers[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameWord reports whether a and b differ at most in the words of the
+// remote command of ssh of their layers: the same context, in words of
+// other lengths.
+func (a *action) sameWord(b *action) bool {
+	if len(a.layers) != len(b.layers) {
+		return false
+	}
+	for i := range a.layers {
+		x, y := a.layers[i], b.layers[i]
+		x.word, y.word = loginWordLen{}, loginWordLen{}
+		if x != y {
 			return false
 		}
 	}
@@ -247,7 +268,7 @@ func (a *action) appendOuter(dst []byte, start int) ([]byte, error) {
 		// while it is read; the quoting is then moved down to start.
 		s := unsafe.String(unsafe.SliceData(dst[start:]), len(dst)-start)
 		if ly.kind >= kLoginWord {
-			w, err := a.login(s, ly.kind)
+			w, err := a.login(s, &ly)
 			if err != nil {
 				return dst[:start], err
 			}
@@ -310,7 +331,7 @@ func (a *action) appendOne(dst []byte, s string) ([]byte, error) {
 	}
 	switch in.kind {
 	case kLoginWord, kLoginSingle:
-		w, err := a.login(s, in.kind)
+		w, err := a.login(s, in)
 		if err != nil {
 			return dst, err
 		}

@@ -62,7 +62,8 @@ func field(name string) func(string) string {
 func TestProgram(t *testing.T) {
 	values := []any{nil, "", "-x", 42, int8(-3), uint(7), 1.5, true, []string{"a b", "c"}, []string{},
 		[]string{"-rf"}, UncheckedScript("echo hi"), UncheckedScript("echo 'a"), fmt.Errorf("x"),
-		[]any{"a", 1, "it's"}, []any{"a", nil}, []any{}, map[string]any{"V": "x"}, &fieldData{V: "p"}, (*fieldData)(nil)}
+		[]any{"a", 1, "it's"}, []any{"a", nil}, []any{}, map[string]any{"V": "x"}, &fieldData{V: "p"}, (*fieldData)(nil),
+		strings.Repeat("'", 1000), strings.Repeat("'", 1400)}
 	for i, h := range hazards {
 		if !testing.Short() || i%4 == 0 {
 			values = append(values, h.s)
@@ -80,6 +81,8 @@ func TestProgram(t *testing.T) {
 		tcase{name: "ssh-single", tpl: "ssh host 'ls x{{.}}'\n"},
 		tcase{name: "ssh-nested", tpl: "sh -c 'ssh host ls {{.}}'\n"},
 		tcase{name: "ssh-dest", tpl: "ssh u@{{.}} ls\n"},
+		tcase{name: "ssh-word", tpl: "ssh host ls x{{.}}{{.}}\n"},
+		tcase{name: "ssh-script-word", tpl: "ssh host \"sh -c 'ls {{.}} {{.}}'\"\n"},
 		tcase{name: "range-else", tpl: "{{range .}}printargs \"{{.}}\" {{$}}\n{{else}}printargs none\n{{end}}"},
 		tcase{name: "with", tpl: "{{with .}}printargs {{.}}{{else}}printargs none{{end}}\n"},
 		tcase{name: "if-range", tpl: "{{if .}}{{range .}}printargs 'x{{.}}'\n{{end}}{{end}}printargs end\n"},

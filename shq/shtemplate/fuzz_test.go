@@ -21,7 +21,7 @@ func FuzzExecute(f *testing.F) {
 	}
 	tpls = append(tpls, sshTemplates...)
 	for _, tpl := range tpls {
-		for _, v := range []string{"a b", "it's", "$(id)", "EOF", "-x", "a\nb", "a!b\\c"} {
+		for _, v := range []string{"a b", "it's", "$(id)", "EOF", "-x", "a\nb", "a!b\\c", strings.Repeat("'", 1400)} {
 			f.Add(tpl, v)
 		}
 	}
@@ -82,4 +82,6 @@ var sshTemplates = []string{
 	"ssh host \"sudo -u app sh -c 'printargs -- {{.}}'\"\n",
 	"ssh host sh -c \"'sh -c \\\"printargs {{.}}\\\"'\"\n",
 	"ssh host 'printargs {{.}} | cat && printargs done'\n",
+	"ssh host printargs x{{.}}-{{.}}y\n",
+	"ssh host \"sh -c 'printargs {{.}} a{{.}}'\"\n",
 }

@@ -233,6 +233,7 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 		at += len(decs[i]) + 1
 	}
 	inner.file(line, f, nil, depth+1)
+	words := wordsOf(line, f)
 	for _, o := range occ {
 		e, ok := emb[o]
 		r := inner.ctx[o]
@@ -247,8 +248,18 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 				name += " in the " + what
 			}
 			c.set(o, &result{refused: name, err: r.err, reason: r.reason})
+		case words[o].actions > 0 && words[o].share() < 1:
+			c.set(o, &result{refused: what, err: shq.ErrLoginLength, reason: "the text of the action's word is longer than csh reads"})
 		default:
 			ls := append(append(append([]layer{}, r.layers...), e), outer...)
+			// The layer of the word of this remote line: the outermost
+			// of the login shell's (an ssh in it has its own inside).
+			for i := len(r.layers) - 1; i >= 0; i-- {
+				if ls[i].kind >= kLoginWord {
+					ls[i].word = words[o]
+					break
+				}
+			}
 			c.set(o, &result{layers: ls})
 		}
 	}
@@ -435,8 +446,33 @@ func contextChecks(in layer) []func(string) error {
 // (kLoginWord), or closing and reopening the author's single quotes around
 // it (kLoginSingle; plain ASCII that needs no quoting there is written as
 // it is). A newline, and a word whose quoting is longer than csh reads,
-// are refused.
-func (a *action) login(s string, k kind) (string, error) {
+// are refused: the quoting alone, or with the text and the other actions
+// of its word of the remote line (ly.word).
+func (a *action) login(s string, ly *layer) (string, error) {
+	w, err := a.loginWord(s, ly.kind)
+	if err == nil && ly.word.actions > 0 && len(w) > ly.word.share() {
+		return "", a.errorf(shq.ErrLoginLength, wordTooLong)
+	}
+	return w, err
+}
+
+// A loginWordLen is a word of the remote line of ssh with actions in it:
+// the length of its text (the bytes between unquoted spaces, as the remote
+// shell reads them, less the actions) and the number of its actions.
+type loginWordLen struct{ text, actions int }
+
+// share is the most bytes each action of w may write: an equal part of
+// what its text leaves below shq.LoginMaxWord, which csh counts as the
+// bytes stand in the line, quotes and backslashes included.
+func (w loginWordLen) share() int { return (shq.LoginMaxWord - w.text) / w.actions }
+
+// wordTooLong is the reason of a value refused for the length of its word
+// of the remote command.
+const wordTooLong = "with the text and the other actions of its word, the word of the remote command of ssh would be longer than csh reads (each action of a word gets an equal share)"
+
+// loginWord is login without the bound of the word: s written for a layer
+// of kind k, refused only by shq.Login.
+func (a *action) loginWord(s string, k kind) (string, error) {
 	if k == kLoginSingle && loginRawOK(s) {
 		return s, nil
 	}
@@ -453,6 +489,42 @@ func (a *action) login(s string, k kind) (string, error) {
 		return "'" + q + "'", nil
 	}
 	return q, nil
+}
+
+// remoteWords appends the words of the remote command f to ws: the
+// arguments of its simple commands (remoteGrammar lets no other through).
+func remoteWords(ws []*syntax.Word, s *syntax.Stmt) []*syntax.Word {
+	switch x := s.Cmd.(type) {
+	case *syntax.CallExpr:
+		return append(ws, x.Args...)
+	case *syntax.BinaryCmd:
+		return remoteWords(remoteWords(ws, x.X), x.Y)
+	}
+	return ws
+}
+
+// wordsOf returns, for each action occurrence in the remote line, its
+// word there. A word whose text or number of actions depends on {{if}},
+// {{with}} or {{range}} differs in some rendering, which the analysis
+// refuses: its length has no bound.
+func wordsOf(line string, f *syntax.File) map[int]loginWordLen {
+	m := map[int]loginWordLen{}
+	var ws []*syntax.Word
+	for _, s := range f.Stmts {
+		ws = remoteWords(ws, s)
+	}
+	for _, w := range ws {
+		lo, hi := int(w.Pos().Offset()), int(w.End().Offset())
+		if lo < 0 || hi > len(line) || lo > hi {
+			continue
+		}
+		occ, _ := markersIn(line[lo:hi])
+		rw := loginWordLen{text: hi - lo - len(occ)*markerLen, actions: len(occ)}
+		for _, o := range occ {
+			m[o] = rw
+		}
+	}
+	return m
 }
 
 // loginRawOK reports whether s may be written as it is inside the author's

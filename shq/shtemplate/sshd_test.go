@@ -27,6 +27,9 @@ type sshCase struct {
 	tpl    string
 	want   func(vs []string) [][]string
 	refuse func(v string) error
+	// group, if set, is the number of values each run takes: .V holds
+	// exactly that many.
+	group int
 }
 
 // sshRefusal is the refusal of a value in the remote command: that of a
@@ -97,14 +100,17 @@ var sshCases = []sshCase{
 	{name: "list", tpl: "@SSH@ @P@ -- {{.V}}\n",
 		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
 	// Two layers: ssh, then sh -c.
-	{name: "sh-c", tpl: "@SSH@ \"sh -c '@P@ --{{range .V}} {{.}}{{end}}'\"\n",
+	{name: "sh-c", tpl: "@SSH@ \"sh -c '@P@ -- {{.V}}'\"\n",
 		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
 	{name: "env-sh-c-positional", tpl: "@SSH@ env A=b sh -c \"'@P@ \\\"\\$@\\\"'\" sh{{range .V}} {{.}}{{end}}\n",
 		want: func(vs []string) [][]string { return callOf(nil, vs, same) }, refuse: sshRefusal(true, false)},
 	// Three layers: ssh, sh -c, sh -c.
-	{name: "sh-c-sh-c", tpl: "@SSH@ \"sh -c 'sh -c \\\"@P@ --{{range .V}} {{.}}{{end}}\\\"'\"\n",
+	{name: "sh-c-sh-c", tpl: "@SSH@ \"sh -c 'sh -c \\\"@P@ -- {{.V}}\\\"'\"\n",
 		want: func(vs []string) [][]string { return callOf([]string{"--"}, vs, same) }, refuse: sshRefusal(true, false)},
-	{name: "sh-c-sh-c-part", tpl: "@SSH@ sh -c \"'sh -c \\\"@P@{{range .V}} x{{.}}y{{end}}\\\"'\"\n",
+	// One word of the remote line with several actions: a fixed number,
+	// since a {{range}} there would make its length unknown.
+	{name: "sh-c-sh-c-part", group: 4,
+		tpl:    "@SSH@ sh -c \"'sh -c \\\"@P@ x{{index .V 0}}y x{{index .V 1}}y x{{index .V 2}}y x{{index .V 3}}y\\\"'\"\n",
 		want:   func(vs []string) [][]string { return callOf(nil, vs, func(v string) string { return "x" + v + "y" }) },
 		refuse: sshRefusal(false, false)},
 }
@@ -149,7 +155,11 @@ func TestSSHD(t *testing.T) {
 		p := prepared{tc: tc, tm: tm}
 		var cur []string
 		for _, h := range hazards {
-			data := map[string]any{"D": "shq-dash@127.0.0.1", "V": []string{h.s}}
+			one := []string{h.s}
+			for len(one) < tc.group {
+				one = append(one, h.s)
+			}
+			data := map[string]any{"D": "shq-dash@127.0.0.1", "V": one}
 			err := tm.Execute(new(strings.Builder), data)
 			want := tc.refuse(h.s)
 			switch {
@@ -160,6 +170,12 @@ func TestSSHD(t *testing.T) {
 				t.Errorf("%s × %s: unexpected refusal: %v", tc.name, h.name, err)
 				continue
 			case err != nil:
+				continue
+			}
+			if tc.group > 0 {
+				if cur = append(cur, h.s); len(cur) == tc.group {
+					p.chunks, cur = append(p.chunks, cur), nil
+				}
 				continue
 			}
 			// Chunks whose script renders: the quoted remote word of the
@@ -176,6 +192,9 @@ func TestSSHD(t *testing.T) {
 			cur = []string{h.s}
 		}
 		if len(cur) > 0 {
+			for len(cur) < tc.group {
+				cur = append(cur, cur[0])
+			}
 			p.chunks = append(p.chunks, cur)
 		}
 		for _, c := range p.chunks {
