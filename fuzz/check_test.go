@@ -73,6 +73,12 @@ func checkMvdan(t tb, d shq.Dialect, s, q string) {
 	if hazard.MvdanBlind(q) {
 		return
 	}
+	if !utf8.ValidString(q) {
+		if hazard.EUCTWPair(s) {
+			return // a quote between the bytes of an EUC-TW prefix
+		}
+		t.Fatalf("%v.Quote(%q) = %q: not valid UTF-8, although the input is", d, s, q)
+	}
 	lang := syntax.LangPOSIX
 	if d == shq.Bash {
 		lang = syntax.LangBash

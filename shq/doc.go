@@ -103,7 +103,14 @@
 // GB18030 or EUC-TW four-byte character ([81-FE][30-39], 8E [A1-B0]) before
 // any byte at all, in bash. So no output puts an escaping backslash right
 // after a byte ≥ 0x80, or a quote, backslash or the end of a word right
-// after such a pair, and Split refuses lines that do.
+// after such a pair, and Split refuses lines that do. One consequence:
+// where a rune of valid UTF-8 ends in such a pair and closes a quoted run
+// (U+23AE ⎮, U+33A1 ㎡, U+63A1 採, and a few more CJK and Hangul
+// characters), POSIX, Bash and Login output put a quote between its last
+// two bytes ('\xe6\x8e'"\xa1" for 採; Fish escapes the rune). Every shell
+// reads back the same bytes, but such output is not valid UTF-8: carry it
+// as bytes, not through a layer that replaces invalid UTF-8 (encoding/json
+// writes U+FFFD).
 //
 // # Dialects
 //

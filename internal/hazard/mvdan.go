@@ -157,3 +157,25 @@ func (i fileInfo) Mode() fs.FileMode  { return fs.ModeDir | 0o755 }
 func (i fileInfo) ModTime() time.Time { return time.Time{} }
 func (i fileInfo) IsDir() bool        { return true }
 func (i fileInfo) Sys() any           { return nil }
+
+// EUCTWPair reports whether s holds the bytes 8E A1–B0, the first two
+// bytes of an EUC-TW four-byte character, which bash in EUC-TW reads
+// together with whatever two bytes follow. Where such a pair ends a quoted
+// run the quoter must put a quote between its bytes, so its output of
+// valid UTF-8 holding the pair (U+23AE ⎮, U+33A1 ㎡, U+63A1 採, many
+// Hangul syllables) may be invalid UTF-8, which mvdan.cc/sh does not
+// parse: such output is left to the real shells and the dialect's own
+// decoder.
+func EUCTWPair(s string) bool {
+	for i := strings.IndexByte(s, 0x8e); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; 0xa1 <= c && c <= 0xb0 {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 0x8e)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
