@@ -1,7 +1,9 @@
 // Command goals reads the output of the bench module's benchmarks and
-// prints each performance goal of the bench issue with its ratio and
-// whether it is met, Login Quote against POSIX Quote included. Ratios use the median of each benchmark's runs, as
-// benchstat does.
+// prints each performance goal the bench module's README sets with its
+// ratio and whether it is met: Quote, Join, Split and validate against
+// their peers, Login Quote against POSIX Quote, and shtemplate's Execute
+// against text/template's. Ratios use the median of each benchmark's runs,
+// as benchstat does.
 //
 //	go test -run='^$' -bench=. -count=6 .. > bench.txt
 //	go run ./goals -correctness ../testdata/correctness.md bench.txt
