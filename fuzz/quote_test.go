@@ -131,8 +131,9 @@ func checkQuoteShells(t *testing.T, s string) {
 	fish, _ := shq.Fish.Quote(s)
 	for _, sh := range shelltest.POSIXShells(t) {
 		var opts []shelltest.Option
-		if sh.Family == "yash" && !utf8.ValidString(s) {
-			// yash refuses invalid UTF-8 in a UTF-8 locale; in Latin-1
+		if sh.Family == "yash" && !utf8.ValidString(posix) {
+			// yash refuses invalid UTF-8 in a UTF-8 locale (the quoting
+			// of valid input with an EUC-TW prefix is such); in Latin-1
 			// every byte is a character.
 			opts = append(opts, shelltest.WithLocale(shelltest.LocaleLatin1))
 		}

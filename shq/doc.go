@@ -107,10 +107,12 @@
 // where a rune of valid UTF-8 ends in such a pair and closes a quoted run
 // (U+23AE ⎮, U+33A1 ㎡, U+63A1 採, and a few more CJK and Hangul
 // characters), POSIX, Bash and Login output put a quote between its last
-// two bytes ('\xe6\x8e'"\xa1" for 採; Fish escapes the rune). Every shell
-// reads back the same bytes, but such output is not valid UTF-8: carry it
-// as bytes, not through a layer that replaces invalid UTF-8 (encoding/json
-// writes U+FFFD).
+// two bytes ('\xe6\x8e'"\xa1" for 採; Fish escapes the rune). No output
+// can keep such a rune whole and be safe in EUC-TW. The shells read back
+// the same bytes, but the output is not valid UTF-8: yash in a UTF-8
+// locale refuses to read it (and runs nothing), and a layer that replaces
+// invalid UTF-8 (encoding/json writes U+FFFD) corrupts it, so carry it as
+// bytes.
 //
 // # Dialects
 //

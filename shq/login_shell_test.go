@@ -61,7 +61,7 @@ func TestShellLoginJoin(t *testing.T) {
 			t.Fatalf("Login.Join(%q): %v", args, err)
 		}
 		lists, lines = append(lists, args), append(lines, line)
-		if utf8.ValidString(strings.Join(args, "")) {
+		if utf8.ValidString(line) && utf8.ValidString(strings.Join(args, "")) {
 			valid, validLines = append(valid, args), append(validLines, line)
 		} else {
 			invalid, invalidLines = append(invalid, args), append(invalidLines, line)
