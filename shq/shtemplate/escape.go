@@ -280,21 +280,9 @@ func (a *action) appendOuter(dst []byte, start int) ([]byte, error) {
 			continue
 		}
 		mid := len(dst)
-		switch ly.kind {
-		case kDouble:
-			dst = append(dst, '"')
-		case kSingle:
-			dst = append(dst, '\'')
-		}
 		var err error
-		if dst, err = shq.AppendQuote(dst, s); err != nil {
+		if dst, err = appendQuoted(dst, s, ly.kind); err != nil {
 			return dst[:start], a.errorf(err, "")
-		}
-		switch ly.kind {
-		case kDouble:
-			dst = append(dst, '"')
-		case kSingle:
-			dst = append(dst, '\'')
 		}
 		dst = append(dst[:start], dst[mid:]...)
 	}
@@ -352,29 +340,42 @@ func (a *action) appendOne(dst []byte, s string) ([]byte, error) {
 		return append(dst, s...), nil
 	}
 	start := len(dst)
-	switch in.kind {
-	case kDouble:
-		dst = append(dst, '"')
-	case kSingle:
-		dst = append(dst, '\'')
-	}
-	q := len(dst)
-	dst, err := shq.AppendQuote(dst, s)
+	dst, err := appendQuoted(dst, s, in.kind)
 	if err != nil {
 		return dst[:start], a.errorf(err, "")
 	}
-	switch in.kind {
-	case kDouble:
-		return append(dst, '"'), nil
-	case kSingle:
-		return append(dst, '\''), nil
-	}
-	if in.force && string(dst[q:]) == s {
+	// Inside the author's quotes the result is never s: it is two bytes
+	// longer than its quoting.
+	if in.force && string(dst[start:]) == s {
 		dst = append(dst[:start], '\'')
 		dst = append(dst, s...)
 		return append(dst, '\''), nil
 	}
 	return dst, nil
+}
+
+// appendQuoted appends s written with shq.AppendQuote, closing the
+// author's double or single quotes of kind k before it and reopening them
+// after it.
+func appendQuoted(dst []byte, s string, k kind) ([]byte, error) {
+	dst = appendAuthorQuote(dst, k)
+	dst, err := shq.AppendQuote(dst, s)
+	if err != nil {
+		return dst, err
+	}
+	return appendAuthorQuote(dst, k), nil
+}
+
+// appendAuthorQuote appends the quote character of kind k, if it is one
+// of the author's quotes.
+func appendAuthorQuote(dst []byte, k kind) []byte {
+	switch k {
+	case kDouble:
+		return append(dst, '"')
+	case kSingle:
+		return append(dst, '\'')
+	}
+	return dst
 }
 
 // rawOK reports whether s may be written as it is inside the author's

@@ -270,9 +270,9 @@ func (c *classifier) remote(src string, ws []*syntax.Word, outer []layer, depth 
 // words, joined by ;, && and |. A plain word is made of the bytes that
 // need no quoting for any login shell (letters, digits and _-./:@+,, with
 // = and % too after a byte of the template's text) and of single-quoted
-// text of printable
-// ASCII but ! (csh's history expansion there) and a \ before another, an
-// action or the closing quote (fish reads \\ and \' as escapes there).
+// text of printable ASCII but ! (csh's history expansion there) and a \
+// before another, an action or the closing quote (fish reads \\ and \' as
+// escapes there).
 // Refused: double quotes (csh, fish and the POSIX shells each read them
 // their own way), expansions, redirections, assignments, comments, ||, &
 // and compound commands.
