@@ -129,15 +129,7 @@ func TestSSHD(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts sshd")
 	}
-	if _, err := exec.LookPath("ssh"); err != nil {
-		shelltest.Missing(t, "ssh: %v (Debian package openssh-client)", err)
-	}
-	srv := shelltest.StartSSHD(t, shelltest.LoginUsers...)
-	printer := shelltest.RemotePrinter(t)
-	opts, err := shq.Join(srv.SSHArgs()...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	opts, printer := startSSHD(t)
 	r := strings.NewReplacer("@SSH@", "ssh "+opts+" -- {{$.D}}", "@OPTS@", opts, "@P@", printer)
 	type prepared struct {
 		tc     *sshCase
@@ -283,6 +275,22 @@ func runLocalSSH(t *testing.T, dir, script string) ([][]string, string) {
 	return calls, ""
 }
 
+// startSSHD starts sshd on 127.0.0.1 for the login users and returns the
+// options of ssh that reach it, quoted as one line, and the path of the
+// argv printer there.
+func startSSHD(t *testing.T) (opts, printer string) {
+	t.Helper()
+	if _, err := exec.LookPath("ssh"); err != nil {
+		shelltest.Missing(t, "ssh: %v (Debian package openssh-client)", err)
+	}
+	srv := shelltest.StartSSHD(t, shelltest.LoginUsers...)
+	opts, err := shq.Join(srv.SSHArgs()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return opts, shelltest.RemotePrinter(t)
+}
+
 // TestSSHDTrusted runs a TrustedScript as the whole script of sh -c in
 // the remote command, bare and inside the author's quotes, through the
 // real sshd and the six login shells: the printer calls there must be the
@@ -292,15 +300,7 @@ func TestSSHDTrusted(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts sshd")
 	}
-	if _, err := exec.LookPath("ssh"); err != nil {
-		shelltest.Missing(t, "ssh: %v (Debian package openssh-client)", err)
-	}
-	srv := shelltest.StartSSHD(t, shelltest.LoginUsers...)
-	printer := shelltest.RemotePrinter(t)
-	opts, err := shq.Join(srv.SSHArgs()...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	opts, printer := startSSHD(t)
 	script := printer + ` 'a b' "$0" '!x' \\ "it's"; ` + printer + " `echo c` $((1+1)) '*' %s"
 	local, fail := runLocalSSH(t, t.TempDir(), "sh -c "+mustQuote(t, script)+"\n")
 	if fail != "" {
